@@ -1,0 +1,2 @@
+// zlib (Debian: zlib1g-dev), for the compression-ratio metric.
+#include <zlib.h>

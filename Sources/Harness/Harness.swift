@@ -1,0 +1,2 @@
+// The experiment harness (issue 5).
+import Yams

@@ -1,0 +1,115 @@
+import SeqbenchCore
+
+/// One option a model kind accepts: its name (as in configs, `snake_case`; the CLI spells it
+/// `--kebab-case`), a one-line help text, and its default.
+public struct ModelOptionSpec: Sendable {
+    public enum ValueType: String, Sendable { case int, double, string, bool }
+    public var name: String
+    public var type: ValueType
+    public var defaultValue: JSONValue
+    public var help: String
+    /// Allowed values for a string option (shown in help and checked).
+    public var choices: [String]
+
+    public init(_ name: String, _ type: ValueType, default defaultValue: JSONValue, help: String, choices: [String] = []) {
+        self.name = name; self.type = type; self.defaultValue = defaultValue; self.help = help; self.choices = choices
+    }
+}
+
+/// Option values for training one model, from CLI flags or an experiment config, checked against the
+/// kind's `[ModelOptionSpec]`. Getters throw errors that name the option (`field`) and the value.
+public struct ModelOptions: Sendable, Equatable, Hashable {
+    public var values: [String: JSONValue]
+    /// Where the options came from, for error messages (`--order`, `experiments/x.yaml: models[2]` …).
+    public var source: String
+
+    public init(_ values: [String: JSONValue] = [:], source: String = "options") {
+        self.values = values
+        self.source = source
+    }
+
+    /// Refuses names not in `specs`, suggesting the nearest known name for a misspelling.
+    public func validate(against specs: [ModelOptionSpec], kind: String) throws {
+        let known = Set(specs.map(\.name))
+        for key in values.keys.sorted() where !known.contains(key) {
+            let hint = nearest(key, in: specs.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
+            throw SeqbenchError.usage("\(source): unknown option '\(key)' for model kind \(kind)\(hint); known options: \(specs.map(\.name).sorted().joined(separator: ", "))")
+        }
+        for spec in specs {
+            guard let v = values[spec.name] else { continue }
+            switch spec.type {
+            case .int: _ = try int(spec.name, default: 0)
+            case .double: _ = try double(spec.name, default: 0)
+            case .bool: _ = try bool(spec.name, default: false)
+            case .string:
+                let s = try string(spec.name, default: "")
+                if !spec.choices.isEmpty && !spec.choices.contains(s) {
+                    throw SeqbenchError.usage("\(source): option '\(spec.name)' is '\(s)'; use one of \(spec.choices.joined(separator: ", "))")
+                }
+            }
+            _ = v
+        }
+    }
+
+    public func int(_ name: String, default d: Int, range: ClosedRange<Int>? = nil) throws -> Int {
+        guard let v = values[name] else { return d }
+        guard let i = v.intValue ?? v.stringValue.flatMap({ Int($0) }) else {
+            throw SeqbenchError.usage("\(source): option '\(name)' is '\(v)'; give a whole number")
+        }
+        if let r = range, !r.contains(i) {
+            throw SeqbenchError.usage("\(source): option '\(name)' is \(i), out of range; give a value in \(r.lowerBound)...\(r.upperBound)")
+        }
+        return i
+    }
+
+    public func double(_ name: String, default d: Double, range: ClosedRange<Double>? = nil) throws -> Double {
+        guard let v = values[name] else { return d }
+        guard let x = v.doubleValue ?? v.stringValue.flatMap({ Double($0) }), x.isFinite else {
+            throw SeqbenchError.usage("\(source): option '\(name)' is '\(v)'; give a finite number")
+        }
+        if let r = range, !r.contains(x) {
+            throw SeqbenchError.usage("\(source): option '\(name)' is \(formatDouble(x)), out of range; give a value in \(formatDouble(r.lowerBound))...\(formatDouble(r.upperBound))")
+        }
+        return x
+    }
+
+    public func string(_ name: String, default d: String, choices: [String] = []) throws -> String {
+        guard let v = values[name] else { return d }
+        let s: String
+        switch v {
+        case .string(let x): s = x
+        case .int, .double, .bool: s = v.description
+        default: throw SeqbenchError.usage("\(source): option '\(name)' is '\(v)'; give a string")
+        }
+        if !choices.isEmpty && !choices.contains(s) {
+            throw SeqbenchError.usage("\(source): option '\(name)' is '\(s)'; use one of \(choices.joined(separator: ", "))")
+        }
+        return s
+    }
+
+    public func bool(_ name: String, default d: Bool) throws -> Bool {
+        guard let v = values[name] else { return d }
+        if let b = v.boolValue { return b }
+        if let s = v.stringValue, let b = ["true": true, "false": false, "yes": true, "no": false][s] { return b }
+        throw SeqbenchError.usage("\(source): option '\(name)' is '\(v)'; give true or false")
+    }
+}
+
+/// The known name closest to `word` by edit distance, if it is close enough to be a misspelling.
+public func nearest(_ word: String, in candidates: [String]) -> String? {
+    func distance(_ a: [Character], _ b: [Character]) -> Int {
+        var prev = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var cur = [i] + [Int](repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            prev = cur
+        }
+        return a.isEmpty ? b.count : (b.isEmpty ? a.count : prev[b.count])
+    }
+    let w = Array(word.lowercased())
+    let scored = candidates.map { ($0, distance(w, Array($0.lowercased()))) }.sorted { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+    guard let best = scored.first, best.1 <= max(2, w.count / 3) else { return nil }
+    return best.0
+}

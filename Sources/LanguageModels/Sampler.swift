@@ -1,0 +1,138 @@
+import Corpora
+import SeqbenchCore
+
+/// How the next token is drawn from a model's distribution; one routine for every model kind.
+public struct SamplingOptions: Sendable, Equatable, Hashable, Codable {
+    /// T > 0 raises probabilities to 1/T and renormalises; T = 0 is greedy (argmax, ties to the lowest id).
+    public var temperature: Double
+    /// Keep only the k most probable tokens (ties at the boundary broken by lower id); nil keeps all.
+    public var topK: Int?
+    /// Keep the smallest set of most probable tokens whose mass reaches p (after temperature); nil keeps all.
+    public var topP: Double?
+
+    public init(temperature: Double = 1, topK: Int? = nil, topP: Double? = nil) {
+        self.temperature = temperature; self.topK = topK; self.topP = topP
+    }
+
+    public var isGreedy: Bool { temperature == 0 }
+
+    public func validate() throws {
+        guard temperature >= 0, temperature.isFinite else {
+            throw SeqbenchError.usage("--temperature \(formatDouble(temperature)) is out of range; give a number >= 0 (0 means greedy)")
+        }
+        if let k = topK, k < 1 { throw SeqbenchError.usage("--top-k \(k) is out of range; give a whole number >= 1") }
+        if let p = topP, !(p > 0 && p <= 1) { throw SeqbenchError.usage("--top-p \(formatDouble(p)) is out of range; give a number in (0, 1]") }
+    }
+}
+
+/// Turns next-token log-probabilities into a choice, in a numerically stable way.
+///
+/// With logits ℓᵢ = ln pᵢ, the tempered distribution is qᵢ ∝ exp((ℓᵢ − max ℓ) / T) — the same as
+/// pᵢ^(1/T) renormalised, computed without overflow or underflow of the largest term. Top-k keeps the
+/// k largest qᵢ, top-p the smallest prefix (by decreasing qᵢ, ties to the lower id) with Σ q ≥ p; the
+/// kept mass is renormalised and one token is drawn by inverse CDF with a 53-bit uniform.
+public struct Sampler {
+    public var options: SamplingOptions
+    private var weights: [Double] = []
+    private var order: [Int32] = []
+
+    public init(options: SamplingOptions) { self.options = options }
+
+    /// The tempered, truncated, normalised distribution (for tests and reports).
+    /// - Complexity: O(V) without top-k/top-p, O(V log V) with them.
+    public mutating func distribution(logProbabilities lp: [Double]) -> [Double] {
+        let n = lp.count
+        var q = [Double](repeating: 0, count: n)
+        var maxLP = -Double.infinity
+        var argmax = 0
+        for i in 0..<n where lp[i] > maxLP { maxLP = lp[i]; argmax = i }
+        guard maxLP > -Double.infinity else { return q }  // nothing possible: all zeros
+        if options.isGreedy {
+            q[argmax] = 1
+            return q
+        }
+        let invT = 1 / options.temperature
+        var sum = 0.0
+        for i in 0..<n {
+            let w = lp[i] == -Double.infinity ? 0 : _exp((lp[i] - maxLP) * invT)
+            q[i] = w
+            sum += w
+        }
+        for i in 0..<n { q[i] /= sum }
+        if options.topK != nil || options.topP != nil {
+            let idx = (0..<n).filter { q[$0] > 0 }.sorted { q[$0] > q[$1] || (q[$0] == q[$1] && $0 < $1) }
+            var keep = idx.count
+            if let k = options.topK { keep = min(keep, k) }
+            if let p = options.topP {
+                var acc = 0.0
+                var m = 0
+                while m < keep {
+                    acc += q[idx[m]]; m += 1
+                    if acc >= p * (1 - 1e-12) { break }
+                }
+                keep = m
+            }
+            var kept = [Double](repeating: 0, count: n)
+            var s = 0.0
+            for j in 0..<keep { kept[idx[j]] = q[idx[j]]; s += q[idx[j]] }
+            for i in 0..<n { kept[i] /= s }
+            q = kept
+        }
+        return q
+    }
+
+    /// Draws one token id; returns nil when no token has positive probability.
+    public mutating func sample(logProbabilities lp: [Double], using rng: inout some RandomNumberGenerator) -> Int32? {
+        let q = distribution(logProbabilities: lp)
+        if options.isGreedy {
+            return q.firstIndex(of: 1).map(Int32.init)
+        }
+        let u = rng.nextUnitDouble()
+        var acc = 0.0
+        var last: Int? = nil
+        for i in 0..<q.count where q[i] > 0 {
+            acc += q[i]
+            last = i
+            if u < acc { return Int32(i) }
+        }
+        return last.map(Int32.init)
+    }
+}
+
+/// Generates text from any model through the shared sampler.
+public enum Generator {
+    public struct Request {
+        public var prompt: [Int32]
+        public var length: Int
+        public var sampling: SamplingOptions
+        public var observedOnly: Bool
+        public init(prompt: [Int32] = [], length: Int, sampling: SamplingOptions, observedOnly: Bool = false) {
+            self.prompt = prompt; self.length = length; self.sampling = sampling; self.observedOnly = observedOnly
+        }
+    }
+
+    /// Primes a fresh context with the prompt, then draws `length` tokens (fewer if the model reaches
+    /// a state with no possible successor, which only an unsmoothed model can).
+    public static func generate(model: any LanguageModel, request: Request, using rng: inout some RandomNumberGenerator) throws -> [Int32] {
+        let ctx = try model.makeSamplingContext(observedOnly: request.observedOnly)
+        for t in request.prompt { ctx.observe(t) }
+        var sampler = Sampler(options: request.sampling)
+        var lp = [Double](repeating: 0, count: model.vocabulary.count)
+        var out: [Int32] = []
+        out.reserveCapacity(request.length)
+        for _ in 0..<request.length {
+            ctx.logProbabilities(into: &lp)
+            guard let t = sampler.sample(logProbabilities: lp, using: &rng) else { break }
+            out.append(t)
+            ctx.observe(t)
+        }
+        return out
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+@inline(__always) func _exp(_ x: Double) -> Double { exp(x) }

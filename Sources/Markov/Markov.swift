@@ -1,0 +1,1 @@
+// n-gram Markov chain models (issue 3).

@@ -1,0 +1,1 @@
+// Repetition, diversity and copying metrics (issue 5).

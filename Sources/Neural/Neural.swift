@@ -1,0 +1,2 @@
+// RNN, LSTM and GRU models on OpenBLAS (issue 4).
+import CBLAS

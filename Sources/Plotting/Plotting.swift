@@ -1,0 +1,1 @@
+// The gnuplot driver (issue 6).
