@@ -62,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "seqbench",
             dependencies: ["SeqbenchCore", "Corpora", "LanguageModels", "ModelZoo", "Markov", "Neural",
-                           "Metrics", "Harness", "Plotting",
+                           "Metrics", "Harness", "Plotting", "CBLAS",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 

@@ -1,2 +1,0 @@
-// The experiment harness (issue 5).
-import Yams
