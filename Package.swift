@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "SeqbenchCore"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "SeqbenchCore"],
                     resources: [.copy("Golden")]),
-        .testTarget(name: "HarnessTests", dependencies: ["Harness", "ModelZoo", "LanguageModels", "Corpora", "SeqbenchCore"]),
+        .testTarget(name: "HarnessTests", dependencies: ["Harness", "ModelZoo", "LanguageModels", "Corpora", "SeqbenchCore", "Metrics"]),
         .testTarget(name: "CLITests", dependencies: ["SeqbenchCore"]),
     ]
 )

@@ -1,0 +1,147 @@
+import Foundation
+import SeqbenchCore
+
+/// Which way a metric is better.
+public enum MetricDirection: String, Codable, Sendable {
+    case lower, higher
+    /// Either way counts as a change (a metric to be kept near its value, such as the Zipf coefficient).
+    case either
+
+    /// The default direction of each metric seqbench writes.
+    public static func of(_ metric: String) -> MetricDirection {
+        if metric.hasPrefix("distinct_") || metric.hasPrefix("novelty_") || metric == "tokens_per_second" || metric == "unigram_entropy_bits" {
+            return .higher
+        }
+        if ["zipf_coefficient", "loop_period_median", "parameters"].contains(metric) { return .either }
+        return .lower
+    }
+}
+
+/// How far a metric may move before it counts: an absolute amount, a fraction of the baseline value,
+/// or "outside the baseline's across-seed interval".
+public struct Tolerance: Codable, Sendable, Equatable {
+    public var absolute: Double?
+    public var relative: Double?
+    public var interval: Bool?
+
+    public init(absolute: Double? = nil, relative: Double? = nil, interval: Bool? = nil) {
+        self.absolute = absolute; self.relative = relative; self.interval = interval
+    }
+
+    /// The default for a model family: count-based models are deterministic (identical across machines'
+    /// thread counts), so they get 1e-6 relative (float formatting noise only); neural results vary with
+    /// BLAS threading and summation order, so they get 2% relative.
+    public static func defaultFor(family: String) -> Tolerance {
+        ["ngram", "unigram", "human"].contains(family) ? Tolerance(relative: 1e-6) : Tolerance(relative: 0.02)
+    }
+
+    var text: String {
+        var parts: [String] = []
+        if let a = absolute { parts.append("±" + String(format: "%g", a)) }
+        if let r = relative { parts.append("±" + String(format: "%g", r * 100) + "%") }
+        if interval == true { parts.append("CI") }
+        return parts.joined(separator: " or ")
+    }
+}
+
+/// A committed record of an experiment's metrics, against which `seqbench check` compares a new run.
+public struct Baseline: Codable, Sendable {
+    public struct Entry: Codable, Sendable, Equatable {
+        public var corpus: String
+        public var family: String
+        public var model: String
+        public var configID: String
+        public var temperature: Double?
+        public var metric: String
+        public var direction: MetricDirection
+        public var value: Double
+        public var ciLow: Double
+        public var ciHigh: Double
+        public var n: Int
+        public var tolerance: Tolerance
+
+        enum CodingKeys: String, CodingKey {
+            case corpus, family, model, temperature, metric, direction, value, n, tolerance
+            case configID = "config_id", ciLow = "ci_low", ciHigh = "ci_high"
+        }
+
+        var name: String {
+            "\(corpus) · \(model)\(temperature.map { " · T=\(formatDouble($0))" } ?? "") · \(metric)"
+        }
+    }
+
+    public var schema: Int = 1
+    public var experiment: String
+    public var configHash: String
+    public var seqbenchVersion: String
+    /// Corpus name → SHA-256 of the text as used.
+    public var corpora: [String: String]
+    public var created: String
+    public var entries: [Entry]
+
+    enum CodingKeys: String, CodingKey {
+        case schema, experiment, corpora, created, entries
+        case configHash = "config_hash", seqbenchVersion = "seqbench_version"
+    }
+
+    /// Metrics a baseline holds when the experiment's `check:` section names none.
+    public static let defaultMetrics = ["bits_per_char"]
+
+    /// Builds a baseline from a results folder: the metrics (and tolerances) the experiment's `check:`
+    /// section names, else held-out bits per char of every model with the family's default tolerance.
+    public static func make(resultsDir: URL) throws -> Baseline {
+        let manifest = try readManifest(resultsDir)
+        let (cells, humans) = try Summary.loadCells(in: resultsDir)
+        guard !cells.isEmpty else {
+            throw SeqbenchError.data("\(resultsDir.path): no finished cells; run the experiment first")
+        }
+        let rows = Summary.rows(cells: cells, humans: humans)
+        var check: [String: JSONValue] = [:]
+        if let text = manifest["config"]?.stringValue, let cfg = try? ConfigNode.parse(text, file: "manifest config"),
+           let c = cfg.mapping?.first(where: { $0.key == "check" })?.value.json.objectValue {
+            check = c
+        }
+        let metrics = check.isEmpty ? defaultMetrics : check.keys.sorted()
+        var entries: [Entry] = []
+        for r in rows where r.family != "human" && metrics.contains(r.metric) {
+            let spec = check[r.metric]?.objectValue
+            var tol = Tolerance.defaultFor(family: r.family)
+            if let s = spec, s["absolute"] != nil || s["relative"] != nil || s["interval"] != nil {
+                tol = Tolerance(absolute: s["absolute"]?.doubleValue, relative: s["relative"]?.doubleValue, interval: s["interval"]?.boolValue)
+            }
+            let dir = spec?["direction"]?.stringValue.flatMap(MetricDirection.init(rawValue:)) ?? MetricDirection.of(r.metric)
+            entries.append(Entry(corpus: r.corpus, family: r.family, model: r.model, configID: r.configID, temperature: r.temperature,
+                                 metric: r.metric, direction: dir, value: r.mean, ciLow: r.ciLow, ciHigh: r.ciHigh, n: r.n, tolerance: tol))
+        }
+        var corpora: [String: String] = [:]
+        for c in cells { corpora[c.corpus] = c.corpusSHA256 }
+        return Baseline(experiment: manifest["experiment"]?.stringValue ?? "", configHash: manifest["config_hash"]?.stringValue ?? "",
+                        seqbenchVersion: SeqbenchCore.seqbenchVersion, corpora: corpora, created: isoNow(), entries: entries)
+    }
+
+    static func readManifest(_ dir: URL) throws -> [String: JSONValue] {
+        let url = dir.appendingPathComponent("manifest.json")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw SeqbenchError.data("\(dir.path): no manifest.json; give a folder written by 'seqbench run'")
+        }
+        guard let m = try ResultFiles.read(JSONValue.self, from: url).objectValue else {
+            throw SeqbenchError.data("\(url.path): not a seqbench manifest")
+        }
+        return m
+    }
+
+    public static func read(_ path: String) throws -> Baseline {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SeqbenchError.data("\(path): no such baseline file; write one with 'seqbench baseline RESULTS --out \(path)'")
+        }
+        do {
+            return try JSONValue.decoder().decode(Baseline.self, from: data)
+        } catch {
+            throw SeqbenchError.data("\(path): not a seqbench baseline (\(error)); write one with 'seqbench baseline'")
+        }
+    }
+
+    public func write(to url: URL) throws {
+        try AtomicFile.write(try JSONValue.encoder().encode(self), to: url)
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import Harness
+import LanguageModels
+import SeqbenchCore
+
+/// Runs a small unigram experiment in-process into a fresh folder and returns the folder.
+/// The corpus and config live in `dir` (same dir, same config); results go to a fresh folder each call.
+func runSmallExperiment(name: String = "t", seeds: String = "[1, 2]", extra: String = "", in dir: URL? = nil) throws -> URL {
+    let dir = dir ?? FileManager.default.temporaryDirectory.appendingPathComponent("seqbench-harness-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    // 200 lines of a small deterministic text.
+    var text = ""
+    var rng = Xoshiro256(seed: 5)
+    let words = ["the", "cat", "sat", "on", "a", "mat", "and", "ran"]
+    for _ in 0..<200 { text += (0..<6).map { _ in words[rng.nextInt(below: words.count)] }.joined(separator: " ") + "\n" }
+    let corpus = dir.appendingPathComponent("corpus.txt")
+    try text.write(to: corpus, atomically: true, encoding: .utf8)
+    let yaml = """
+    name: \(name)
+    seeds: \(seeds)
+    corpora:
+      - corpus: \(corpus.path)
+        tokenizer: char
+    models:
+      - kind: unigram
+    sampling:
+      temperatures: [greedy, 1.0]
+      samples: 3
+      length: 40
+    metrics:
+      reference: {kind: unigram}
+    \(extra)
+    """
+    let cfgURL = dir.appendingPathComponent("e.yaml")
+    try yaml.write(to: cfgURL, atomically: true, encoding: .utf8)
+    let config = try ExperimentConfig.load(cfgURL.path, registry: testRegistry)
+    let out = dir.appendingPathComponent("results-\(UUID().uuidString)")
+    try ExperimentRunner(config: config, registry: testRegistry, options: .init(out: out)).run()
+    return out
+}
+
+/// Summary rows without the cost metrics that depend on the machine's speed.
+func deterministicRows(_ dir: URL) throws -> [Summary.Row] {
+    let (cells, humans) = try Summary.loadCells(in: dir)
+    return Summary.rows(cells: cells, humans: humans).filter { !["train_seconds", "tokens_per_second", "peak_rss_mib"].contains($0.metric) }
+}
+
+@Suite struct CheckTests {
+    @Test func sameConfigAndSeedGiveIdenticalMetrics() throws {
+        // The same corpus file and config (cell ids include the corpus as configured), two fresh runs.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("seqbench-harness-\(UUID().uuidString)")
+        let a = try deterministicRows(runSmallExperiment(in: dir))
+        let b = try deterministicRows(runSmallExperiment(in: dir))
+        #expect(!a.isEmpty)
+        // Bit-identical, NaN included (compare bit patterns, since NaN != NaN).
+        #expect(a.map(\.mean.bitPattern) == b.map(\.mean.bitPattern))
+        #expect(a.map(\.metric) == b.map(\.metric))
+    }
+
+    @Test func summaryAggregatesSeedsByHand() throws {
+        let dir = try runSmallExperiment()
+        let (cells, humans) = try Summary.loadCells(in: dir)
+        let rows = Summary.rows(cells: cells, humans: humans)
+        // Greedy distinct_1 of each seed, averaged by hand.
+        let values = cells.sorted { $0.seed < $1.seed }.map { $0.temperatures[0].metrics["distinct_1"]! }
+        let row = rows.first { $0.metric == "distinct_1" && $0.temperature == 0 && $0.family == "unigram" }!
+        #expect(row.n == 2)
+        #expect(row.mean == (values[0] + values[1]) / 2)
+        #expect(rows.contains { $0.family == "human" && $0.metric == "distinct_1" && $0.temperature == nil })
+    }
+
+    func entry(value: Double, direction: MetricDirection = .lower, tolerance: Tolerance, ci: (Double, Double)? = nil) -> Baseline.Entry {
+        Baseline.Entry(corpus: "c", family: "lstm", model: "m", configID: "x", temperature: nil, metric: "bits_per_char",
+                       direction: direction, value: value, ciLow: ci?.0 ?? value, ciHigh: ci?.1 ?? value, n: 3, tolerance: tolerance)
+    }
+
+    @Test func verdictsByHand() {
+        // Relative 2% of 2.0 is 0.04: 2.03 is within, 2.05 is a regression, 1.95 an improvement.
+        let rel = entry(value: 2.0, tolerance: Tolerance(relative: 0.02))
+        #expect(Check.verdict(rel, now: 2.03) == .ok)
+        #expect(Check.verdict(rel, now: 2.05) == .regressed)
+        #expect(Check.verdict(rel, now: 1.95) == .improved)
+        // Higher is better: a drop is the regression.
+        let hi = entry(value: 0.5, direction: .higher, tolerance: Tolerance(absolute: 0.01))
+        #expect(Check.verdict(hi, now: 0.48) == .regressed)
+        #expect(Check.verdict(hi, now: 0.52) == .improved)
+        #expect(Check.verdict(hi, now: 0.505) == .ok)
+        // Interval: outside [1.9, 2.1] counts.
+        let ci = entry(value: 2.0, tolerance: Tolerance(interval: true), ci: (1.9, 2.1))
+        #expect(Check.verdict(ci, now: 2.09) == .ok)
+        #expect(Check.verdict(ci, now: 2.11) == .regressed)
+        #expect(Check.verdict(ci, now: 1.89) == .improved)
+        // An infinite perplexity appearing is a regression.
+        #expect(Check.verdict(rel, now: .infinity) == .regressed)
+    }
+
+    @Test func checkAgainstCraftedBaselines() throws {
+        let dir = try runSmallExperiment()
+        let base = try Baseline.make(resultsDir: dir)
+        #expect(base.entries.count == 1)  // bits_per_char of the one model
+        let now = base.entries[0].value
+
+        // Unchanged: passes.
+        var r = try Check.run(resultsDir: dir, baseline: base, baselinePath: "b.json", strict: false)
+        #expect(r.exitCode == 0 && r.lines[0].verdict == .ok)
+
+        // The baseline was 10% better than now: a regression beyond tolerance.
+        var worse = base
+        worse.entries[0].value = now / 1.1
+        r = try Check.run(resultsDir: dir, baseline: worse, baselinePath: "b.json", strict: false)
+        #expect(r.exitCode == 1 && r.regressions == 1)
+        #expect(Check.table(r).contains("REGRESSED"))
+
+        // Within tolerance (1e-6 relative for count-based models: move by 1e-8 relative).
+        var near = base
+        near.entries[0].value = now * (1 + 1e-8)
+        #expect(try Check.run(resultsDir: dir, baseline: near, baselinePath: "b.json", strict: false).exitCode == 0)
+
+        // Now 10% better than the baseline: passes, fails with --strict.
+        var better = base
+        better.entries[0].value = now * 1.1
+        #expect(try Check.run(resultsDir: dir, baseline: better, baselinePath: "b.json", strict: false).exitCode == 0)
+        let strict = try Check.run(resultsDir: dir, baseline: better, baselinePath: "b.json", strict: true)
+        #expect(strict.exitCode == 1 && strict.improvements == 1)
+
+        // Unusable inputs are usage errors (exit 2).
+        var other = base
+        other.experiment = "another"
+        #expect(throws: SeqbenchError.self) { try Check.run(resultsDir: dir, baseline: other, baselinePath: "b.json", strict: false) }
+        var hash = base
+        hash.corpora[hash.corpora.keys.first!] = "00"
+        let e = errorMessage { _ = try Check.run(resultsDir: dir, baseline: hash, baselinePath: "b.json", strict: false) }
+        #expect(e?.contains("has SHA-256") == true)
+        var missing = base
+        missing.entries[0].configID = "0000000000000000"
+        #expect(errorMessage { _ = try Check.run(resultsDir: dir, baseline: missing, baselinePath: "b.json", strict: false) }?.contains("missing cell") == true)
+        do { _ = try Check.run(resultsDir: dir, baseline: other, baselinePath: "b.json", strict: false) } catch let e as SeqbenchError { #expect(e.exitCode == 2) }
+    }
+
+    @Test func junitIsWellFormedWithTheRightCounts() throws {
+        let dir = try runSmallExperiment()
+        var base = try Baseline.make(resultsDir: dir)
+        var second = base.entries[0]
+        second.value = second.value / 1.5  // makes "now" a regression
+        second.model = "m <&> \"q\""
+        base.entries.append(second)
+        let r = try Check.run(resultsDir: dir, baseline: base, baselinePath: "b.json", strict: false)
+        let xml = Check.junit(r, suite: "t")
+        #if canImport(FoundationXML) || canImport(Darwin)
+        let doc = try XMLDocument(xmlString: xml, options: [])
+        let suites = try doc.nodes(forXPath: "/testsuites/testsuite")
+        #expect(suites.count == 1)
+        let suite = suites[0] as! XMLElement
+        #expect(suite.attribute(forName: "tests")?.stringValue == "2")
+        #expect(suite.attribute(forName: "failures")?.stringValue == "1")
+        #expect(try doc.nodes(forXPath: "//testcase").count == 2)
+        #expect(try doc.nodes(forXPath: "//failure").count == 1)
+        #endif
+        #expect(Check.markdown(r, suite: "t").contains("| **regressed** |"))
+    }
+}
