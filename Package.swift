@@ -38,7 +38,7 @@ let package = Package(
         // Seeded generators, errors, hashing, atomic files, binary codec.
         .target(name: "SeqbenchCore"),
         // Corpora, splits, tokenizers, vocabularies, the synthetic Markov source.
-        .target(name: "Corpora", dependencies: ["SeqbenchCore"]),
+        .target(name: "Corpora", dependencies: ["SeqbenchCore", "CZlib"]),
         // The one model protocol, model files, sampling, evaluation, the unigram model.
         .target(name: "LanguageModels", dependencies: ["SeqbenchCore", "Corpora"]),
         // n-gram Markov chains (knows nothing of the harness).

@@ -1,3 +1,4 @@
+import Foundation
 import SeqbenchCore
 
 /// Fractions of a corpus for training, validation and test; they must be positive and sum to 1.
@@ -72,4 +73,73 @@ public struct CorpusSplit: Sendable, Equatable {
         validStartByte = a
         testStartByte = b
     }
+}
+
+extension CorpusSplit {
+    /// The part names in order.
+    public static let partNames = ["train", "valid", "test"]
+
+    /// Byte lengths of train, valid and test.
+    public var byteCounts: [Int] { [train.utf8.count, valid.utf8.count, test.utf8.count] }
+
+    /// The boundaries of each part, to record with the corpus hash next to every result, so that
+    /// every model of an experiment provably saw the same split.
+    /// - Complexity: O(n) (hashes each part).
+    public func record(corpusName: String, corpusSHA256: String) -> SplitRecord {
+        let texts = [train, valid, test]
+        let lines = [(0, trainEndLine), (trainEndLine, validEndLine), (validEndLine, lineCount)]
+        let bytes = [(0, validStartByte), (validStartByte, testStartByte), (testStartByte, testStartByte + test.utf8.count)]
+        var parts: [SplitRecord.Part] = []
+        for i in 0..<3 {
+            parts.append(SplitRecord.Part(name: CorpusSplit.partNames[i], startLine: lines[i].0, endLine: lines[i].1,
+                                          startByte: bytes[i].0, endByte: bytes[i].1, sha256: SHA256.hex(texts[i])))
+        }
+        return SplitRecord(corpus: corpusName, corpusSHA256: corpusSHA256, fractions: fractions, parts: parts)
+    }
+}
+
+/// Where a corpus was cut: recorded with results (JSON field names in snake_case).
+public struct SplitRecord: Codable, Sendable, Equatable {
+    /// One part: lines `startLine..<endLine` (0-based) and bytes `startByte..<endByte`.
+    public struct Part: Codable, Sendable, Equatable {
+        public var name: String
+        public var startLine: Int
+        public var endLine: Int
+        public var startByte: Int
+        public var endByte: Int
+        /// SHA-256 of the part's UTF-8 bytes.
+        public var sha256: String
+
+        enum CodingKeys: String, CodingKey {
+            case name, sha256
+            case startLine = "start_line", endLine = "end_line", startByte = "start_byte", endByte = "end_byte"
+        }
+    }
+
+    public var corpus: String
+    public var corpusSHA256: String
+    public var fractions: SplitFractions
+    public var parts: [Part]
+
+    enum CodingKeys: String, CodingKey {
+        case corpus, fractions, parts
+        case corpusSHA256 = "corpus_sha256"
+    }
+}
+
+extension SplitFractions {
+    /// Parses `a,b,c` (e.g. `0.9,0.05,0.05`) and validates it.
+    /// - Throws: `SeqbenchError.usage` naming `field` and the value.
+    public static func parse(_ s: String, field: String = "--split") throws -> SplitFractions {
+        let parts = s.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 3, let a = parts[0], let b = parts[1], let c = parts[2] else {
+            throw SeqbenchError.usage("\(field) '\(s)' is not three numbers; write train,valid,test fractions such as 0.9,0.05,0.05")
+        }
+        let f = SplitFractions(train: a, valid: b, test: c)
+        try f.validate(field: "\(field) \(s)")
+        return f
+    }
+
+    /// `0.9,0.05,0.05`.
+    public var description: String { "\(formatDouble(train)),\(formatDouble(valid)),\(formatDouble(test))" }
 }

@@ -96,20 +96,8 @@ public struct ModelOptions: Sendable, Equatable, Hashable {
 }
 
 /// The known name closest to `word` by edit distance, if it is close enough to be a misspelling.
+/// (The implementation lives in SeqbenchCore as `EditDistance.nearest(_:in:)`, so that modules below
+/// LanguageModels, such as Corpora, can use it too.)
 public func nearest(_ word: String, in candidates: [String]) -> String? {
-    func distance(_ a: [Character], _ b: [Character]) -> Int {
-        var prev = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var cur = [i] + [Int](repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            prev = cur
-        }
-        return a.isEmpty ? b.count : (b.isEmpty ? a.count : prev[b.count])
-    }
-    let w = Array(word.lowercased())
-    let scored = candidates.map { ($0, distance(w, Array($0.lowercased()))) }.sorted { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
-    guard let best = scored.first, best.1 <= max(2, w.count / 3) else { return nil }
-    return best.0
+    EditDistance.nearest(word, in: candidates)
 }

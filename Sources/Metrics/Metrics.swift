@@ -1,1 +1,0 @@
-// Repetition, diversity and copying metrics (issue 5).

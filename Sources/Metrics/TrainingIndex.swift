@@ -1,0 +1,161 @@
+/// The training split's tokens with their suffix array, for the copying metrics: n-gram novelty
+/// (McCoy et al. 2023, "How Much Do Language Models Copy From Their Training Data? Evaluating
+/// Linguistic Novelty in Text Generation Using RAVEN", TACL) and the longest verbatim copy (the
+/// suffix-array lookups of infini-gram / Merrill et al.'s "non-novel suffix length").
+///
+/// Lookups are binary searches over the suffix array with Manber & Myers' lcp accelerant (comparisons
+/// start after min(lcp with the left bound, lcp with the right bound)), so finding a pattern of m
+/// tokens costs O(m + log N) comparisons in practice (O(m log N) in the worst case).
+public final class TrainingIndex: @unchecked Sendable {
+    /// The training tokens (N).
+    public let tokens: [Int32]
+    /// Their suffix array (`SuffixArray.build`).
+    public let suffixArray: [Int32]
+
+    /// Indexes `tokens`.
+    /// - Complexity: O(N log N) time (see `SuffixArray.build`), 5 N Int32 of peak memory.
+    public init(tokens: [Int32]) {
+        self.tokens = tokens
+        self.suffixArray = SuffixArray.build(tokens)
+    }
+
+    /// Number of training tokens.
+    public var count: Int { tokens.count }
+
+    /// Number of occurrences of `pattern` in the training tokens (N for the empty pattern).
+    /// - Complexity: O(m log N) comparisons at worst.
+    public func occurrences(of pattern: [Int32]) -> Int {
+        withBuffers { t, sa in
+            pattern.withUnsafeBufferPointer { p in Self.range(of: p, t, sa, in: 0..<sa.count).count }
+        }
+    }
+
+    /// The fraction of the samples' n-grams, pooled with multiplicity, that never occur (contiguously)
+    /// in the training tokens (McCoy et al. 2023):
+    ///
+    ///     novelty-n = Σ_s Σ_i 1[x_{i..i+n−1} ∉ train] / Σ_s max(0, |s| − n + 1)
+    ///
+    /// Samples shorter than n contribute nothing.
+    /// - Returns: a value in [0, 1]; NaN when the samples have no n-gram.
+    /// - Complexity: O(G · (n + log N)) comparisons in practice, G = number of sample n-grams.
+    public func novelty(_ samples: [[Int32]], n: Int) -> Double {
+        precondition(n >= 1, "n must be ≥ 1, got \(n)")
+        var total = 0, novel = 0
+        withBuffers { t, sa in
+            for s in samples where s.count >= n {
+                s.withUnsafeBufferPointer { x in
+                    for i in 0...(x.count - n) {
+                        let g = UnsafeBufferPointer(rebasing: x[i..<(i + n)])
+                        if Self.range(of: g, t, sa, in: 0..<sa.count).isEmpty { novel += 1 }
+                        total += 1
+                    }
+                }
+            }
+        }
+        guard total > 0 else { return .nan }
+        return Double(novel) / Double(total)
+    }
+
+    /// The length of the longest run of consecutive sample tokens that occurs verbatim (contiguously)
+    /// in the training tokens:
+    ///
+    ///     max { ℓ : ∃ i, x_{i..i+ℓ−1} occurs in train }   (0 for an empty sample or no shared token)
+    ///
+    /// Scans start positions i keeping the best length b so far: a start can only improve on b if
+    /// x_{i..i+b} (b + 1 tokens) occurs; when it does, the match is extended one token at a time by
+    /// narrowing its suffix-array interval on the next token.
+    /// - Complexity: O(L · (b + log N)) comparisons in practice, L = |sample|, b = the result.
+    public func longestCopy(_ sample: [Int32]) -> Int {
+        let L = sample.count
+        var best = 0
+        withBuffers { t, sa in
+            sample.withUnsafeBufferPointer { x in
+                var i = 0
+                while i + best < L {
+                    var r = Self.range(of: UnsafeBufferPointer(rebasing: x[i..<(i + best + 1)]), t, sa, in: 0..<sa.count)
+                    if !r.isEmpty {
+                        best += 1
+                        while i + best < L {
+                            let next = Self.narrow(r, offset: best, token: x[i + best], t, sa)
+                            if next.isEmpty { break }
+                            r = next
+                            best += 1
+                        }
+                    }
+                    i += 1
+                }
+            }
+        }
+        return best
+    }
+
+    // MARK: Suffix-array search
+
+    private func withBuffers<R>(_ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>) -> R) -> R {
+        tokens.withUnsafeBufferPointer { t in suffixArray.withUnsafeBufferPointer { sa in body(t, sa) } }
+    }
+
+    /// Compares the first m tokens of the suffix at `pos` with the pattern p (|p| = m), skipping the
+    /// first `start` tokens known to match. Returns the sign (suffix − pattern; a suffix shorter than
+    /// the pattern that matches all its tokens is smaller) and the lcp found.
+    @inline(__always)
+    static func compare(_ p: UnsafeBufferPointer<Int32>, _ t: UnsafeBufferPointer<Int32>, suffix pos: Int,
+                        from start: Int) -> (sign: Int, lcp: Int) {
+        var l = start
+        let m = p.count, n = t.count
+        while l < m {
+            if pos + l >= n { return (-1, l) }
+            let a = t[pos + l], b = p[l]
+            if a != b { return (a < b ? -1 : 1, l) }
+            l += 1
+        }
+        return (0, m)
+    }
+
+    /// The suffix-array interval (within `bounds`) of the suffixes that start with p.
+    static func range(of p: UnsafeBufferPointer<Int32>, _ t: UnsafeBufferPointer<Int32>,
+                      _ sa: UnsafeBufferPointer<Int32>, in bounds: Range<Int>) -> Range<Int> {
+        // Lower bound: first j with suffix ≥ p. Invariant: suffix(lo) < p ≤ suffix(hi) (virtual ends).
+        var lo = bounds.lowerBound - 1, hi = bounds.upperBound
+        var llcp = 0, rlcp = 0
+        while hi - lo > 1 {
+            let mid = (lo + hi) >> 1
+            let (sign, l) = compare(p, t, suffix: Int(sa[mid]), from: min(llcp, rlcp))
+            if sign < 0 { lo = mid; llcp = l } else { hi = mid; rlcp = l }
+        }
+        let first = hi
+        // Upper bound: first j with suffix > p (prefix-equal counts as ≤).
+        hi = bounds.upperBound
+        llcp = 0; rlcp = 0
+        if first < bounds.upperBound, compare(p, t, suffix: Int(sa[first]), from: 0).sign == 0 {
+            llcp = p.count
+        } else {
+            return first..<first
+        }
+        lo = first
+        while hi - lo > 1 {
+            let mid = (lo + hi) >> 1
+            let (sign, l) = compare(p, t, suffix: Int(sa[mid]), from: min(llcp, rlcp))
+            if sign <= 0 { lo = mid; llcp = l } else { hi = mid; rlcp = l }
+        }
+        return first..<hi
+    }
+
+    /// Within an interval whose suffixes share their first `offset` tokens, the sub-interval whose
+    /// token at `offset` is `token` (suffixes that end at `offset` sort first).
+    static func narrow(_ r: Range<Int>, offset: Int, token: Int32, _ t: UnsafeBufferPointer<Int32>,
+                       _ sa: UnsafeBufferPointer<Int32>) -> Range<Int> {
+        let n = t.count
+        @inline(__always) func key(_ j: Int) -> Int64 {
+            let q = Int(sa[j]) + offset
+            return q < n ? Int64(t[q]) : Int64.min
+        }
+        let c = Int64(token)
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo < hi { let mid = (lo + hi) >> 1; if key(mid) < c { lo = mid + 1 } else { hi = mid } }
+        let first = lo
+        hi = r.upperBound
+        while lo < hi { let mid = (lo + hi) >> 1; if key(mid) <= c { lo = mid + 1 } else { hi = mid } }
+        return first..<lo
+    }
+}
