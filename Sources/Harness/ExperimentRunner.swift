@@ -85,6 +85,13 @@ public struct ExperimentRunner {
             throw SeqbenchError.data("\(options.out.path): holds results of another version of the experiment (config hash \(h.prefix(12)) ≠ \(config.hash.prefix(12))); give another --out or delete the folder")
         }
 
+        // Temporary files of writes a killed run left behind are never results: remove them.
+        for sub in ["cells", "models"] {
+            let d = options.out.appendingPathComponent(sub)
+            for n in (try? fm.contentsOfDirectory(atPath: d.path)) ?? [] where n.hasPrefix(".") && n.hasSuffix(".tmp") {
+                try? fm.removeItem(at: d.appendingPathComponent(n))
+            }
+        }
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let jobs = max(1, min(options.jobs, cores))
         let threads = max(1, cores / jobs)
