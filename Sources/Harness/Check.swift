@@ -15,6 +15,8 @@ public enum Check {
         public var entry: Baseline.Entry
         public var now: Double
         public var verdict: Verdict
+        /// The cell's configuration (or seqbench version) differs from the baseline's.
+        public var configChanged: Bool = false
         public var change: Double { now - entry.value }
         public var relativeChange: Double { entry.value != 0 ? (now - entry.value) / abs(entry.value) : .nan }
     }
@@ -51,10 +53,12 @@ public enum Check {
         let rows = Summary.rows(cells: cells, humans: humans)
         var lines: [Line] = []
         for e in baseline.entries {
-            guard let r = rows.first(where: { $0.configID == e.configID && $0.metric == e.metric && $0.temperature == e.temperature && $0.corpus == e.corpus }) else {
-                throw SeqbenchError.usage("\(resultsDir.path): missing cell for \(e.name) (config id \(e.configID)); the experiment or seqbench version changed, or the run is incomplete — finish it, or regenerate the baseline")
+            // Matched by what a reader sees (corpus, model label, temperature, metric), so that a change
+            // of the model's configuration under the same label is checked too, not just a code change.
+            guard let r = rows.first(where: { $0.corpus == e.corpus && $0.model == e.model && $0.metric == e.metric && $0.temperature == e.temperature }) else {
+                throw SeqbenchError.usage("\(resultsDir.path): missing cell for \(e.name); the experiment changed or the run is incomplete — finish it, or regenerate the baseline with 'seqbench baseline'")
             }
-            lines.append(Line(entry: e, now: r.mean, verdict: verdict(e, now: r.mean)))
+            lines.append(Line(entry: e, now: r.mean, verdict: verdict(e, now: r.mean), configChanged: r.configID != e.configID))
         }
         return Report(lines: lines, strict: strict)
     }
@@ -103,7 +107,7 @@ public enum Check {
             case .regressed: verdict = "REGRESSED"
             case .improved: verdict = report.strict ? "IMPROVED (strict)" : "improved"
             }
-            rows.append([l.entry.name, fmt(l.entry.value), fmt(l.now), change, l.entry.tolerance.text, verdict])
+            rows.append([l.entry.name, fmt(l.entry.value), fmt(l.now), change, l.entry.tolerance.text, verdict + (l.configChanged ? " (config changed)" : "")])
         }
         let widths = (0..<rows[0].count).map { i in rows.map { $0[i].count }.max() ?? 0 }
         var s = rows.map { r in r.enumerated().map { i, f in f.padding(toLength: widths[i], withPad: " ", startingAt: 0) }.joined(separator: "  ").trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")

@@ -9,7 +9,7 @@ import SeqbenchCore
 
 /// Runs a small unigram experiment in-process into a fresh folder and returns the folder.
 /// The corpus and config live in `dir` (same dir, same config); results go to a fresh folder each call.
-func runSmallExperiment(name: String = "t", seeds: String = "[1, 2]", extra: String = "", in dir: URL? = nil) throws -> URL {
+func runSmallExperiment(name: String = "t", seeds: String = "[1, 2]", label: String? = nil, extra: String = "", in dir: URL? = nil) throws -> URL {
     let dir = dir ?? FileManager.default.temporaryDirectory.appendingPathComponent("seqbench-harness-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     // 200 lines of a small deterministic text.
@@ -26,7 +26,7 @@ func runSmallExperiment(name: String = "t", seeds: String = "[1, 2]", extra: Str
       - corpus: \(corpus.path)
         tokenizer: char
     models:
-      - kind: unigram
+      - kind: unigram\(label.map { "\n    label: '\($0)'" } ?? "")
     sampling:
       temperatures: [greedy, 1.0]
       samples: 3
@@ -136,17 +136,18 @@ func deterministicRows(_ dir: URL) throws -> [Summary.Row] {
         let e = errorMessage { _ = try Check.run(resultsDir: dir, baseline: hash, baselinePath: "b.json", strict: false) }
         #expect(e?.contains("has SHA-256") == true)
         var missing = base
-        missing.entries[0].configID = "0000000000000000"
+        missing.entries[0].model = "no such model"
         #expect(errorMessage { _ = try Check.run(resultsDir: dir, baseline: missing, baselinePath: "b.json", strict: false) }?.contains("missing cell") == true)
         do { _ = try Check.run(resultsDir: dir, baseline: other, baselinePath: "b.json", strict: false) } catch let e as SeqbenchError { #expect(e.exitCode == 2) }
     }
 
     @Test func junitIsWellFormedWithTheRightCounts() throws {
-        let dir = try runSmallExperiment()
+        let dir = try runSmallExperiment(label: "m <&> \"q\"")
         var base = try Baseline.make(resultsDir: dir)
         var second = base.entries[0]
         second.value = second.value / 1.5  // makes "now" a regression
-        second.model = "m <&> \"q\""
+        second.metric = "perplexity"
+        second.value = base.entries[0].value  // bits_per_char's value: far below the perplexity now
         base.entries.append(second)
         let r = try Check.run(resultsDir: dir, baseline: base, baselinePath: "b.json", strict: false)
         let xml = Check.junit(r, suite: "t")
