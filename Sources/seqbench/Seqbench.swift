@@ -31,10 +31,22 @@ struct Seqbench: ParsableCommand {
             }
             if code == .validationFailure {
                 let message = Seqbench.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid usage"
-                printError("\(message); see 'seqbench --help'")
+                printError("\(message); see '\(helpCommand(for: CommandLine.arguments.dropFirst()))'")
                 Foundation.exit(2)
             }
             exit(withError: error)
         }
+    }
+
+    /// `seqbench [subcommand …] --help` for the deepest subcommand named at the start of `arguments`.
+    static func helpCommand(for arguments: ArraySlice<String>) -> String {
+        var path = ["seqbench"]
+        var command: any ParsableCommand.Type = Seqbench.self
+        for a in arguments {
+            guard let sub = command.configuration.subcommands.first(where: { $0._commandName == a }) else { break }
+            path.append(a)
+            command = sub
+        }
+        return (path + ["--help"]).joined(separator: " ")
     }
 }
