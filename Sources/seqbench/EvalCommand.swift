@@ -37,8 +37,10 @@ struct EvalCommand: SeqbenchCommand {
 
     func execute() throws {
         let text: String
+        if test != nil && corpusOptions.corpus != nil {
+            throw SeqbenchError.usage("eval: give --test FILE or --corpus NAME, not both")
+        }
         if let c = try corpusOptions.loadSplit() {
-            guard test == nil else { throw SeqbenchError.usage("eval: give --test FILE or --corpus NAME, not both") }
             text = c.split.test
         } else {
             guard let test else { throw SeqbenchError.usage("eval: no test text; give --test FILE or --corpus NAME") }

@@ -26,28 +26,28 @@ struct SampleCommand: SeqbenchCommand {
     @Argument(help: ArgumentHelp("A model file written by 'seqbench train'.", valueName: "model"))
     var model: String
 
-    @Option(help: "Tokens to generate per sample.")
+    @Option(parsing: .unconditional, help: "Tokens to generate per sample.")
     var length: Int = 200
 
-    @Option(help: "Number of samples.")
+    @Option(parsing: .unconditional, help: "Number of samples.")
     var count: Int = 1
 
     @Option(help: "Seed of the first sample (sample i uses seed + i).")
     var seed: UInt64 = 1
 
-    @Option(help: "Temperature T ≥ 0 (0 = greedy).")
+    @Option(parsing: .unconditional, help: "Temperature T ≥ 0 (0 = greedy).")
     var temperature: Double = 1
 
     @Flag(help: "Take the most probable token (same as --temperature 0).")
     var greedy = false
 
-    @Option(name: .customLong("top-k"), help: ArgumentHelp("Keep only the k most probable tokens.", valueName: "k"))
+    @Option(name: .customLong("top-k"), parsing: .unconditional, help: ArgumentHelp("Keep only the k most probable tokens.", valueName: "k"))
     var topK: Int?
 
-    @Option(name: .customLong("top-p"), help: ArgumentHelp("Keep the smallest set of tokens whose probability reaches p.", valueName: "p"))
+    @Option(name: .customLong("top-p"), parsing: .unconditional, help: ArgumentHelp("Keep the smallest set of tokens whose probability reaches p.", valueName: "p"))
     var topP: Double?
 
-    @Option(help: "Text to prime the model with (its units must be in the vocabulary).")
+    @Option(parsing: .unconditional, help: "Text to prime the model with (its units must be in the vocabulary).")
     var prompt: String = ""
 
     @Flag(name: .customLong("allow-unk"), help: "Map prompt units outside the vocabulary to <unk> instead of refusing.")

@@ -42,10 +42,10 @@ struct TrainCommand: SeqbenchCommand {
     @Option(help: "Seed for every random choice of training.")
     var seed: UInt64 = 1
 
-    @Option(help: "BLAS threads for neural models.")
+    @Option(parsing: .unconditional, help: "BLAS threads for neural models.")
     var threads: Int = 1
 
-    @Option(name: .customLong("max-seconds"), help: ArgumentHelp("Stop training after this many wall-clock seconds.", valueName: "seconds"))
+    @Option(name: .customLong("max-seconds"), parsing: .unconditional, help: ArgumentHelp("Stop training after this many wall-clock seconds.", valueName: "seconds"))
     var maxSeconds: Double?
 
     @Option(help: ArgumentHelp("A checkpoint file kept up to date during training (neural models).", valueName: "file"))
@@ -80,8 +80,10 @@ struct TrainCommand: SeqbenchCommand {
         var trainText: String
         var validText: String? = nil
         var description: String
+        if train != nil && corpusOptions.corpus != nil {
+            throw SeqbenchError.usage("train: give --train FILE or --corpus NAME, not both")
+        }
         if let c = try corpusOptions.loadSplit() {
-            guard train == nil else { throw SeqbenchError.usage("train: give --train FILE or --corpus NAME, not both") }
             trainText = c.split.train
             validText = c.split.valid
             description = "\(c.corpus.name) (SHA-256 \(c.corpus.sha256)) split \(c.split.fractions.description)"
