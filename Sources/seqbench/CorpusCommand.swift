@@ -12,7 +12,7 @@ struct CorpusCommand: ParsableCommand {
         EXAMPLES:
           seqbench corpus list
           seqbench corpus show kjv --json
-          seqbench corpus export synthetic:markov:order=2,alphabet=5,length=200000,seed=7 --out synth.txt
+          seqbench corpus export fortunes --out fortunes.txt
         """,
         subcommands: [List.self, Show.self, Export.self]
     )
@@ -21,10 +21,11 @@ struct CorpusCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the corpora known by name.",
             discussion: """
-            Packaged corpora come from Debian packages (scripts/bootstrap installs them); downloads are
-            fetched once into $SEQBENCH_CACHE (default ~/.cache/seqbench) and checked by SHA-256.
-            Synthetic corpora are generated: synthetic:markov:order=K,alphabet=A,length=N,seed=S[,alpha=0.5].
-            Any other argument containing "/" or naming an existing file is read as a UTF-8 text file.
+            Packaged corpora come from Debian packages (scripts/bootstrap installs them); \
+            downloads are fetched once into $SEQBENCH_CACHE (default ~/.cache/seqbench) and \
+            checked by SHA-256. Synthetic corpora are generated: \
+            synthetic:markov:order=K,alphabet=A,length=N,seed=S[,alpha=0.5]. Any other argument \
+            containing "/" or naming an existing file is read as a UTF-8 text file.
 
             EXAMPLE:
               seqbench corpus list
@@ -43,13 +44,13 @@ struct CorpusCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show a corpus's size, SHA-256, characters, lines and split boundaries.",
             discussion: """
-            Sizes: bytes of UTF-8; characters are Unicode scalars (newlines included); lines count "\\n"
-            plus a final unterminated line. The split is the one train/eval use for --corpus with the
-            same --split. Synthetic corpora also show their exact entropy rate.
+            Sizes: bytes of UTF-8; characters are Unicode scalars (newlines included); lines count \
+            "\\n" plus a final unterminated line. The split is the one train/eval use for --corpus \
+            with the same --split. Synthetic corpora also show their exact entropy rate.
 
             EXAMPLES:
               seqbench corpus show kjv
-              seqbench corpus show synthetic:markov:order=2,alphabet=5,length=200000,seed=7 --json
+              seqbench corpus show synthetic:markov:order=2,alphabet=5,length=9000,seed=7
             """
         )
 

@@ -11,11 +11,13 @@ struct EvalCommand: SeqbenchCommand {
         commandName: "eval",
         abstract: "Score a model on held-out text: bits per char, perplexity, OOV and zero-probability counts.",
         discussion: """
-        Units: NLL is in nats; bits_per_char = NLL / (characters · ln 2) with characters = Unicode
-        scalars of the test text (newlines included); perplexity = exp(NLL / tokens). Tokens counted:
-        char — every scalar; byte — every UTF-8 byte; word — every word plus one </s> per line.
-        JSON fields: tokens, characters, oov_tokens, zero_probability_tokens, nll_nats,
-        cross_entropy_nats, bits_per_token, bits_per_char, perplexity, perplexity_excluding_oov,
+        Units: NLL is in nats; bits_per_char = NLL / (characters · ln 2) with characters = \
+        Unicode scalars of the test text (newlines included); perplexity = exp(NLL / tokens). \
+        Tokens counted: char — every scalar; byte — every UTF-8 byte; word — every word plus one \
+        </s> per line. With --corpus the test split is scored.
+
+        JSON fields: tokens, characters, oov_tokens, zero_probability_tokens, nll_nats, \
+        cross_entropy_nats, bits_per_token, bits_per_char, perplexity, perplexity_excluding_oov, \
         vocabulary_size, model, tokenizer, tokens_counted.
 
         EXAMPLES:

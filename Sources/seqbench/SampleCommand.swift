@@ -11,11 +11,12 @@ struct SampleCommand: SeqbenchCommand {
         commandName: "sample",
         abstract: "Generate text from a model (temperature, top-k, top-p, prompt; seeded).",
         discussion: """
-        Temperature T draws from p^(1/T) renormalised; T = 0 (or --greedy) takes the most probable
-        token, ties to the lowest id. --top-k keeps the k most probable tokens, --top-p the smallest set
-        whose mass reaches p (after temperature). Sample i uses seed + i, so '--count 1 --seed S'
-        repeats any sample. The output is the prompt followed by the generated text; with --json, one
-        JSON object per line: {"index","seed","temperature","text","tokens"} (tokens = generated tokens).
+        Temperature T draws from p^(1/T) renormalised; T = 0 (or --greedy) takes the most \
+        probable token, ties to the lowest id. --top-k keeps the k most probable tokens, --top-p \
+        the smallest set whose mass reaches p (after temperature). Sample i uses seed + i, so \
+        '--count 1 --seed S' repeats any sample. The output is the prompt followed by the \
+        generated text; with --json, one JSON object per line: \
+        {"index","seed","temperature","text","tokens"} (tokens = generated tokens).
 
         EXAMPLES:
           seqbench sample model.sqb --length 300 --temperature 0.8 --seed 7

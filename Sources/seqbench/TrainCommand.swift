@@ -11,14 +11,14 @@ struct TrainCommand: SeqbenchCommand {
         commandName: "train",
         abstract: "Train a model of any kind and write it to a model file.",
         discussion: """
-        KIND is a model kind (see 'seqbench models'). Options of the kind itself follow as
-        --kebab-case flags, e.g. --order 5 --smoothing modified-kneser-ney or --hidden 128; list them with
-        'seqbench train KIND --list-options'. The vocabulary is built from the training text only.
-        The model file is written atomically, only when training succeeded.
+        KIND is a model kind (see 'seqbench models'). Options of the kind itself follow as \
+        --kebab-case flags, e.g. --order 5 --smoothing modified-kneser-ney or --hidden 128; list \
+        them with 'seqbench train KIND --list-options'. The vocabulary is built from the training \
+        text only. The model file is written atomically, only when training succeeded.
 
         EXAMPLES:
-          seqbench train unigram --tokenizer char --train train.txt --valid valid.txt --out model.sqb
-          seqbench train unigram --tokenizer word --corpus kjv --split 0.9,0.05,0.05 --out kjv-word.sqb
+          seqbench train unigram --train train.txt --valid valid.txt --out m.sqb
+          seqbench train unigram --tokenizer word --corpus kjv --out kjv-word.sqb
         """
     )
 
