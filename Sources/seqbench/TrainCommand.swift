@@ -115,6 +115,10 @@ struct TrainCommand: SeqbenchCommand {
             ["tokens/s", ProgressReporter.rate(report.tokensPerSecond)],
         ]
         if let s = report.steps { rows.append(["steps", String(s)]) }
+        if let last = report.learningCurve.last {
+            rows.append(["final train loss (nats)", String(format: "%.4f", last.trainLoss)])
+            if let v = last.validBitsPerChar { rows.append(["final valid bits/char (curve)", String(format: "%.4f", v)]) }
+        }
         for key in report.notes.keys.sorted() { rows.append([key, report.notes[key]!.description]) }
         if let vt = validText {
             let r = Evaluator.evaluate(model: model, text: vt)

@@ -44,3 +44,15 @@ import Testing
         #expect(a.text.contains("\n%\n"))
     }
 }
+
+@Suite struct PackagedCorporaMessagesTests {
+    @Test func missingPackageSaysWhatToInstall() {
+        #expect(PackagedCorpora.missing("kjv", "/usr/bin/bible or /usr/lib/bible.data")
+                == SeqbenchError.data("kjv: /usr/bin/bible or /usr/lib/bible.data is missing; install the Debian package with 'apt-get install bible-kjv' (or run scripts/bootstrap)"))
+        #expect(PackagedCorpora.package(of: "jargon") == "jargon-text")
+        #expect(PackagedCorpora.package(of: "fortunes") == "fortunes")
+        #expect(throws: SeqbenchError.usage("unknown packaged corpus 'kvj' (did you mean 'kjv'?); use one of fortunes, jargon, kjv")) {
+            _ = try PackagedCorpora.load("kvj")
+        }
+    }
+}
