@@ -7,7 +7,8 @@ import SeqbenchCore
 /// - `kjv`, `jargon`, `fortunes` — packaged with Debian (see `PackagedCorpora`);
 /// - `tinyshakespeare` — a pinned download (see `RemoteCorpus`);
 /// - `synthetic:markov:order=2,alphabet=5,length=200000,seed=7[,alpha=0.5]` — generated;
-/// - anything containing "/" or naming an existing file — a UTF-8 text file.
+/// - anything containing "/" or naming an existing file — a UTF-8 text file (known names win, so
+///   a file called `kjv` in the current folder is `./kjv`).
 public enum CorpusSpec: Equatable, Hashable, Sendable, Codable, CustomStringConvertible {
     case packaged(String)
     case synthetic(SyntheticMarkovSpec)

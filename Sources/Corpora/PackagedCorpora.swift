@@ -12,7 +12,7 @@ public enum PackagedCorpora {
         switch name {
         case "kjv": return "King James Bible, one verse per line, from Debian bible-kjv (`bible -f`), 4.4 MB"
         case "jargon": return "the Jargon File 4.4.7 as plain text, from Debian jargon-text, 1.7 MB"
-        case "fortunes": return "the fortune cookie files of Debian fortunes and fortunes-min, 2.7 MB"
+        case "fortunes": return "the fortune cookie files of Debian fortunes and fortunes-min, 2.6 MB"
         default: return ""
         }
     }

@@ -33,3 +33,30 @@ func printNote(_ message: String, terminator: String = "\n") {
 func printOut(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }
+
+/// Whether standard error is a terminal (progress bars are drawn only then).
+var standardErrorIsTerminal: Bool { isatty(2) == 1 }
+
+/// A table with left-aligned text columns and right-aligned number columns.
+func formatTable(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {
+    guard let width = rows.map(\.count).max() else { return "" }
+    var widths = [Int](repeating: 0, count: width)
+    for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
+    var out = ""
+    for r in rows {
+        var line = ""
+        for (i, c) in r.enumerated() {
+            let pad = String(repeating: " ", count: widths[i] - c.count)
+            let cell = rightAligned.contains(i) ? pad + c : c + (i == r.count - 1 ? "" : pad)
+            line += (i == 0 ? "" : "  ") + cell
+        }
+        out += line + "\n"
+    }
+    return out
+}
+
+/// Encodes a value as seqbench JSON (sorted keys, non-finite numbers as strings).
+func jsonString<T: Encodable>(_ value: T, pretty: Bool = true) throws -> String {
+    let data = try JSONValue.encoder(pretty: pretty).encode(value)
+    return String(decoding: data, as: UTF8.self)
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+/// Every bad input gives one line on stderr naming the file, field and value and what to do, exit
+/// code 2 for usage and 1 for data, nothing on stdout, and no file (or temporary file) left behind.
+@Suite struct BadInputTests {
+    /// A folder with a good training file, a good model and every kind of bad file.
+    func fixture() throws -> URL {
+        let dir = try CLI.tempDir()
+        func write(_ name: String, _ bytes: [UInt8]) throws { try Data(bytes).write(to: dir.appendingPathComponent(name)) }
+        try write("good.txt", Array("the cat\nsat on\nthe mat\n".utf8))
+        try write("empty.txt", [])
+        try write("binary.dat", [0x7F, 0x45, 0x4C, 0x00, 0x46])
+        try write("latin1.txt", Array("ab\ncd".utf8) + [0xE9] + Array("\n".utf8))  // é in Latin-1 at offset 5
+        try write("small.txt", Array("a\nb\n".utf8))
+        let r = try CLI.run(["train", "unigram", "--train", "good.txt", "--out", "good.sqb"], in: dir)
+        #expect(r.status == 0, "\(r)")
+        let model = try Data(contentsOf: dir.appendingPathComponent("good.sqb"))
+        try model.prefix(model.count / 2).write(to: dir.appendingPathComponent("truncated.sqb"))
+        var corrupted = model
+        corrupted[model.count / 2] ^= 0x55
+        try corrupted.write(to: dir.appendingPathComponent("corrupted.sqb"))
+        var newer = model
+        newer[8] = 9  // the format version (UInt32 LE after the 8-byte magic)
+        try newer.write(to: dir.appendingPathComponent("newer.sqb"))
+        return dir
+    }
+
+    func files(_ dir: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+    }
+
+    @Test func trainRefusals() throws {
+        let dir = try fixture()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let before = try files(dir)
+        let cases: [([String], Int32, String)] = [
+            (["--train", "missing.txt"], 1, "missing.txt: no such file; check the path"),
+            (["--train", "empty.txt"], 1, "empty.txt: the file is empty; give a text file with at least one line"),
+            (["--train", "binary.dat"], 1, "binary.dat: looks binary (NUL byte at offset 3); give a UTF-8 text file"),
+            (["--train", "latin1.txt"], 1, "latin1.txt: invalid UTF-8 at byte offset 5; convert the file to UTF-8 (for example with iconv)"),
+            (["--train", "good.txt", "--valid", "latin1.txt"], 1, "latin1.txt: invalid UTF-8 at byte offset 5; convert the file to UTF-8 (for example with iconv)"),
+            // Line ends at bytes 2 and 4; ⌊0.9 · 4⌋ = 3 puts both lines in train.
+            (["--corpus", "small.txt"], 1, "small.txt: too small to split (2 line(s), 4 bytes) into train/valid/test 0.9/0.05/0.05; give a corpus with more lines"),
+            (["--corpus", "kvj"], 2, "--corpus: unknown corpus 'kvj' (did you mean 'kjv'?); use one of fortunes, jargon, kjv, tinyshakespeare, synthetic:markov:order=2,alphabet=5,length=200000,seed=7, or a file path"),
+            (["--corpus", "synthetic:markov:order=9,alphabet=3,length=100,seed=1"], 2, "--corpus: order=9 is out of range; give 0...8"),
+            (["--train", "good.txt", "--tokenizer", "wrd"], 2, "--tokenizer: unknown tokenizer 'wrd' (did you mean 'word'?); use one of char, word, byte"),
+            (["--train", "good.txt", "--threads", "0"], 2, "--threads 0 is out of range; give a whole number >= 1"),
+            (["--train", "good.txt", "--max-seconds", "-5"], 2, "--max-seconds -5.0 is out of range; give a number of seconds > 0"),
+            (["--corpus", "good.txt", "--split", "1.5,0,0"], 2, "--split 1.5,0,0: train fraction 1.5 is out of range; give a number between 0 and 1 (exclusive)"),
+            (["--train", "good.txt", "--order", "3"], 2, "train unigram: unknown option '--order'; model kind unigram takes no options"),
+            (["--train", "good.txt", "--corpus", "good.txt", "--split", "0.4,0.3,0.3"], 2, "train: give --train FILE or --corpus NAME, not both"),
+            ([], 2, "train: no training text; give --train FILE or --corpus NAME"),
+        ]
+        for (args, code, message) in cases {
+            let r = try CLI.run(["train", "unigram"] + args + ["--out", "out.sqb"], in: dir)
+            #expect(r == CLI.Result(status: code, stdout: "", stderr: "seqbench: \(message)\n"), "\(args)")
+            #expect(try files(dir) == before, "no output or temporary file after \(args)")
+        }
+    }
+
+    @Test func unknownModelKind() throws {
+        let dir = try fixture()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["train", "ungram", "--train", "good.txt", "--out", "out.sqb"], in: dir)
+        // The list of kinds grows as kinds are added; the start of the line is fixed.
+        #expect(r.status == 2 && r.stdout == "")
+        #expect(r.stderr.hasPrefix("seqbench: train: unknown model kind 'ungram' (did you mean 'unigram'?); use one of "))
+        #expect(r.stderr.filter { $0 == "\n" }.count == 1 && r.stderr.hasSuffix("\n"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.sqb").path))
+    }
+
+    @Test func modelFileRefusals() throws {
+        let dir = try fixture()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cases: [(String, String)] = [
+            ("missing.sqb", "missing.sqb: no such model file; train one with 'seqbench train'"),
+            ("truncated.sqb", "truncated.sqb: checksum mismatch; the model file is truncated or corrupted, train or copy it again"),
+            ("corrupted.sqb", "corrupted.sqb: checksum mismatch; the model file is truncated or corrupted, train or copy it again"),
+            ("newer.sqb", "newer.sqb: model format version 9 is newer than this seqbench reads (up to 1); upgrade seqbench or retrain the model"),
+            ("good.txt", "good.txt: not a seqbench model file (bad magic or too short); give a file written by 'seqbench train'"),
+        ]
+        for (file, message) in cases {
+            for command in [["eval", file, "--test", "good.txt"], ["sample", file]] {
+                let r = try CLI.run(command, in: dir)
+                #expect(r == CLI.Result(status: 1, stdout: "", stderr: "seqbench: \(message)\n"), "\(command)")
+            }
+        }
+    }
+
+    @Test func evalAndSampleRefusals() throws {
+        let dir = try fixture()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cases: [([String], Int32, String)] = [
+            (["eval", "good.sqb", "--test", "empty.txt"], 1, "empty.txt: the file is empty; give a text file with at least one line"),
+            (["eval", "good.sqb", "--test", "latin1.txt"], 1, "latin1.txt: invalid UTF-8 at byte offset 5; convert the file to UTF-8 (for example with iconv)"),
+            (["eval", "good.sqb"], 2, "eval: no test text; give --test FILE or --corpus NAME"),
+            (["sample", "good.sqb", "--temperature", "-1"], 2, "--temperature -1.0 is out of range; give a number >= 0 (0 means greedy)"),
+            (["sample", "good.sqb", "--top-p", "1.5"], 2, "--top-p 1.5 is out of range; give a number in (0, 1]"),
+            (["sample", "good.sqb", "--top-k", "0"], 2, "--top-k 0 is out of range; give a whole number >= 1"),
+            (["sample", "good.sqb", "--length", "0"], 2, "--length 0 is out of range; give a whole number >= 1"),
+            (["sample", "good.sqb", "--prompt", "the dog"], 2, "--prompt: 2 unit(s) not in the model's char vocabulary: 'd', 'g'; remove them or pass --allow-unk to map them to <unk>"),
+            (["sample", "good.sqb", "--observed-only"], 2, "--observed-only applies to count-based models; a unigram model has no observed-successor set"),
+            // ArgumentParser's own errors are one line with exit code 2 as well.
+            (["eval"], 2, "Missing expected argument '<model>'; see 'seqbench eval --help'"),
+            (["sample", "good.sqb", "--length", "many"], 2, "The value 'many' is invalid for '--length <length>'; see 'seqbench sample --help'"),
+            (["corpus", "show", "nosuch"], 2, "corpus: unknown corpus 'nosuch'; use one of fortunes, jargon, kjv, tinyshakespeare, synthetic:markov:order=2,alphabet=5,length=200000,seed=7, or a file path"),
+        ]
+        for (args, code, message) in cases {
+            let r = try CLI.run(args, in: dir)
+            #expect(r == CLI.Result(status: code, stdout: "", stderr: "seqbench: \(message)\n"), "\(args)")
+        }
+        // With --allow-unk the prompt's unknown units become <unk> (printed as U+FFFD); greedy then
+        // adds "t", the commonest character of good.txt (5 times, against 3 spaces and 3 newlines).
+        let r = try CLI.run(["sample", "good.sqb", "--prompt", "dog", "--allow-unk", "--length", "1", "--greedy"], in: dir)
+        #expect(r == CLI.Result(status: 0, stdout: "\u{FFFD}o\u{FFFD}t\n", stderr: ""))
+    }
+
+    @Test func offlineDownloadNamesThePath() throws {
+        // SEQBENCH_CACHE points at an empty folder; this machine (and CI) may be offline, so the
+        // download either fails with the by-hand instructions or (online) succeeds.
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["corpus", "show", "tinyshakespeare", "--json"], in: dir)
+        if r.status != 0 {
+            #expect(r.status == 1 && r.stdout == "")
+            #expect(r.stderr.hasPrefix("seqbench: tinyshakespeare: cannot download https://raw.githubusercontent.com/karpathy/char-rnn/master/data/tinyshakespeare/input.txt ("))
+            #expect(r.stderr.hasSuffix("put it at \(dir.path)/cache/corpora/tinyshakespeare.txt (SHA-256 86c4e6aa9db7c042ec79f339dcb96d42b0075e16b8fc2e86bf0ca57e2dc565ed)\n"))
+        } else {
+            #expect(r.stdout.contains("\"bytes\" : 1115394"))
+        }
+    }
+}
