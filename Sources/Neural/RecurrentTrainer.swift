@@ -104,6 +104,8 @@ public enum RecurrentTrainer {
         }
         func saveCheckpoint() throws {
             guard let url = env.checkpointURL else { return }
+            // Never replace a good checkpoint with diverged weights (the next step's loss reports it).
+            for i in 0..<layout.count where !params.pointer[i].isFinite { return }
             let c = TrainingCheckpoint(fingerprint: fingerprint, step: step, position: position, epochsWrapped: wraps,
                                        parameters: params.array, optimizerStep: optimizer.step, m: optimizer.m.array,
                                        v: optimizer.v.array, stateH: ws.stateH.array, stateC: ws.stateC.array,

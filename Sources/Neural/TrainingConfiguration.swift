@@ -58,7 +58,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
         seqLen = try o.int("seq_len", default: seqLen, range: 1...100_000)
         batch = try o.int("batch", default: batch, range: 1...100_000)
         steps = try o.int("steps", default: steps, range: 0...1_000_000_000)
-        lr = try o.double("lr", default: lr, range: 0...1e6)
+        lr = try o.double("lr", default: lr, range: 0...Double.greatestFiniteMagnitude)
         optimizer = OptimizerKind(rawValue: try o.string("optimizer", default: "adam", choices: OptimizerKind.allCases.map(\.rawValue)))!
         clip = try o.double("clip", default: clip, range: 0...1e12)
         dropout = try o.double("dropout", default: dropout, range: 0...0.999)
