@@ -351,19 +351,6 @@ public final class NetworkWorkspace {
             }
         }
     }
-
-    /// Log-probabilities (natural log) of every id from the logits row `row` of the last forward
-    /// without targets, into `out` (Double).
-    func logSoftmax(row r: Int, into out: UnsafeMutablePointer<Double>) {
-        let V = shape.vocabulary
-        let row = logits.pointer + r * V
-        var m = -Float.infinity
-        for v in 0..<V { m = max(m, row[v]) }
-        var s = 0.0
-        for v in 0..<V { s += Double(expf(row[v] - m)) }
-        let lse = Double(m) + log(s)
-        for v in 0..<V { out[v] = Double(row[v]) - lse }
-    }
 }
 
 /// `out[j] += Σ_i m[i·cols + j]`.

@@ -161,11 +161,12 @@ final class RecurrentContext: ModelContext {
         sgemm(transA: false, transB: true, m: 1, n: s.vocabulary, k: s.hidden, a: top, lda: s.hidden,
               b: model.storage.pointer + lay.outWeight, ldb: s.hidden, beta: 1, c: logits.pointer, ldc: s.vocabulary)
         let V = s.vocabulary, row = logits.pointer
-        var m = -Float.infinity
-        for v in 0..<V { m = max(m, row[v]) }
+        var mf = -Float.infinity
+        for v in 0..<V { mf = max(mf, row[v]) }
+        let m = Double(mf)
         var z = 0.0
-        for v in 0..<V { z += Double(expf(row[v] - m)) }
-        let lse = Double(m) + log(z)
+        for v in 0..<V { z += exp(Double(row[v]) - m) }
+        let lse = m + log(z)
         for v in 0..<V { logProbs[v] = Double(row[v]) - lse }
         valid = true
     }
