@@ -1,7 +1,7 @@
 import Foundation
 import SeqbenchCore
 
-@inline(__always) func sigmoidf(_ x: Float) -> Float { 1 / (1 + expf(-x)) }
+
 
 /// The optimized forward and backward pass of `Embedding → L × cell → Linear → softmax` over a
 /// (T × B) batch, in Float on OpenBLAS, with every buffer allocated once for the largest batch.
@@ -153,10 +153,17 @@ public final class NetworkWorkspace {
                 for t in 0..<T {
                     let hp = h + t * BH, hn = h + (t + 1) * BH, pt = a + t * B * GH
                     sgemm(transA: false, transB: true, m: B, n: GH, k: H, a: hp, lda: H, b: whh, ldb: H, beta: 1, c: pt, ldc: GH)
-                    for i in 0..<BH {
-                        let v = tanhf(pt[i])
+                    var i = 0
+                    while i + 8 <= BH {
+                        let v = fastTanh(load8(pt + i))
+                        store8(v, pt + i); store8(v, hn + i)
+                        i += 8
+                    }
+                    while i < BH {
+                        let v = fastTanh(pt[i])
                         pt[i] = v
                         hn[i] = v
+                        i += 1
                     }
                 }
             case .lstm:
@@ -168,15 +175,28 @@ public final class NetworkWorkspace {
                     sgemm(transA: false, transB: true, m: B, n: GH, k: H, a: hp, lda: H, b: whh, ldb: H, beta: 1, c: pt, ldc: GH)
                     for b in 0..<B {
                         let pg = pt + b * GH, cpb = cp + b * H, cnb = cn + b * H, hnb = hn + b * H, tcb = tct + b * H
-                        for j in 0..<H {
-                            let ig = sigmoidf(pg[j]), fg = sigmoidf(pg[H + j])
-                            let gg = tanhf(pg[2 * H + j]), og = sigmoidf(pg[3 * H + j])
+                        var j = 0
+                        while j + 8 <= H {
+                            let ig = fastSigmoid(load8(pg + j)), fg = fastSigmoid(load8(pg + H + j))
+                            let gg = fastTanh(load8(pg + 2 * H + j)), og = fastSigmoid(load8(pg + 3 * H + j))
+                            store8(ig, pg + j); store8(fg, pg + H + j); store8(gg, pg + 2 * H + j); store8(og, pg + 3 * H + j)
+                            let cv = fg * load8(cpb + j) + ig * gg
+                            store8(cv, cnb + j)
+                            let tv = fastTanh(cv)
+                            store8(tv, tcb + j)
+                            store8(og * tv, hnb + j)
+                            j += 8
+                        }
+                        while j < H {
+                            let ig = fastSigmoid(pg[j]), fg = fastSigmoid(pg[H + j])
+                            let gg = fastTanh(pg[2 * H + j]), og = fastSigmoid(pg[3 * H + j])
                             pg[j] = ig; pg[H + j] = fg; pg[2 * H + j] = gg; pg[3 * H + j] = og
                             let cv = fg * cpb[j] + ig * gg
                             cnb[j] = cv
-                            let tv = tanhf(cv)
+                            let tv = fastTanh(cv)
                             tcb[j] = tv
                             hnb[j] = og * tv
+                            j += 1
                         }
                     }
                 }
@@ -193,13 +213,24 @@ public final class NetworkWorkspace {
                     sgemm(transA: false, transB: true, m: B, n: GH, k: H, a: hp, lda: H, b: whh, ldb: H, beta: 1, c: hh, ldc: GH)
                     for b in 0..<B {
                         let pg = pt + b * GH, hg = hh + b * GH, hpb = hp + b * H, hnb = hn + b * H, ntb = nt + b * H
-                        for j in 0..<H {
-                            let r = sigmoidf(pg[j] + hg[j]), z = sigmoidf(pg[H + j] + hg[H + j])
+                        var j = 0
+                        while j + 8 <= H {
+                            let r = fastSigmoid(load8(pg + j) + load8(hg + j)), z = fastSigmoid(load8(pg + H + j) + load8(hg + H + j))
+                            let hv = load8(hg + 2 * H + j)
+                            let n = fastTanh(load8(pg + 2 * H + j) + r * hv)
+                            store8(r, pg + j); store8(z, pg + H + j); store8(n, pg + 2 * H + j)
+                            store8(hv, ntb + j)
+                            store8((1 - z) * n + z * load8(hpb + j), hnb + j)
+                            j += 8
+                        }
+                        while j < H {
+                            let r = fastSigmoid(pg[j] + hg[j]), z = fastSigmoid(pg[H + j] + hg[H + j])
                             let hv = hg[2 * H + j]
-                            let n = tanhf(pg[2 * H + j] + r * hv)
+                            let n = fastTanh(pg[2 * H + j] + r * hv)
                             pg[j] = r; pg[H + j] = z; pg[2 * H + j] = n
                             ntb[j] = hv
                             hnb[j] = (1 - z) * n + z * hpb[j]
+                            j += 1
                         }
                     }
                 }

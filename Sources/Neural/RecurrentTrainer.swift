@@ -228,7 +228,7 @@ public enum RecurrentTrainer {
 
 /// Validation over a whole split, cut into `batch` contiguous streams of ⌊n / batch⌋ ids read in
 /// chunks of `seqLen` with the state carried across chunks (no gradient, no dropout).
-final class Validator {
+public final class Validator {
     let valid: [Int32]
     let characters: Int
     let batch: Int
@@ -238,7 +238,7 @@ final class Validator {
     let inputs: UnsafeMutablePointer<Int32>
     let targets: UnsafeMutablePointer<Int32>
 
-    init?(shape: NetworkShape, valid: [Int32], characters: Int?, batch: Int, seqLen: Int) throws {
+    public init?(shape: NetworkShape, valid: [Int32], characters: Int?, batch: Int, seqLen: Int) throws {
         guard valid.count >= 2 else { return nil }
         for (i, t) in valid.enumerated() where t < 0 || Int(t) >= shape.vocabulary {
             throw SeqbenchError.data("validation data: token id \(t) at position \(i) is outside the vocabulary (size \(shape.vocabulary))")
@@ -258,7 +258,7 @@ final class Validator {
     /// Mean nats per predicted token over the streams, scaled to the split's tokens per character and
     /// converted to bits: (Σ NLL / (B·(slen − 1))) · (tokens / characters) / ln 2.
     /// - Complexity: 2·W FLOPs per token.
-    func bitsPerCharacter(parameters: UnsafePointer<Float>) -> Double {
+    public func bitsPerCharacter(parameters: UnsafePointer<Float>) -> Double {
         ws.resetState()
         var total = 0.0
         var p = 0
