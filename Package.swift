@@ -66,6 +66,13 @@ let package = Package(
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
+        // MARK: Benchmarks (release builds only; see Benchmarks/neural-vs-pytorch.sh)
+        .executableTarget(
+            name: "seqbench-neural-bench",
+            dependencies: ["Neural", "Corpora", "LanguageModels", "SeqbenchCore", "CBLAS"],
+            path: "Benchmarks/NeuralBench"
+        ),
+
         // MARK: Tests
         .testTarget(name: "SeqbenchCoreTests", dependencies: ["SeqbenchCore"]),
         .testTarget(name: "CorporaTests", dependencies: ["Corpora", "SeqbenchCore"]),

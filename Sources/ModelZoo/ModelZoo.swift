@@ -7,5 +7,8 @@ import Neural
 public enum ModelZoo {
     public static let registry = ModelRegistry([
         UnigramKind.self,
+        RNNKind.self,
+        LSTMKind.self,
+        GRUKind.self,
     ])
 }

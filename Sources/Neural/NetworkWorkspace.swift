@@ -1,0 +1,395 @@
+import Foundation
+import SeqbenchCore
+
+
+
+/// The optimized forward and backward pass of `Embedding → L × cell → Linear → softmax` over a
+/// (T × B) batch, in Float on OpenBLAS, with every buffer allocated once for the largest batch.
+///
+/// Per layer (shapes in rows × cols, N = T·B):
+///
+///     P     (N × G·H)   = X (N × in) · W_ihᵀ + b_ih (+ b_hh)      one GEMM for all time steps
+///     for t: P[t] (B × G·H) += h_{t−1} (B × H) · W_hhᵀ            the only per-step product
+///            gate math in one tight loop over B·H
+///     backward, t = T−1 … 0: gate gradients dA[t], dh_{t−1} = dA_hh[t] · W_hh   (per step)
+///     dW_ih += dAᵀ · X,  dW_hh += dA_hhᵀ · H_{0..T−1},  dX = dA · W_ih        (one GEMM each)
+///
+/// (char-rnn / llm.c layout; `ReferenceNetwork` is the naive twin that tests compare it with.)
+/// Gradients accumulate into a buffer the caller zeroes once per step.
+public final class NetworkWorkspace {
+    public let shape: NetworkShape
+    public let layout: ParameterLayout
+    /// Largest T and B this workspace holds.
+    public let maxSteps: Int
+    public let batch: Int
+    /// Dropout probability between layers (training only).
+    public var dropout: Float = 0
+
+    // Per-layer forward caches.
+    let hs: [FloatBuffer]       // ((T+1)·B × H): row block t is h_t, block 0 the carried-in state
+    let cs: [FloatBuffer]       // LSTM c, same layout
+    let tcs: [FloatBuffer]      // LSTM tanh(c_t), (N × H)
+    let acts: [FloatBuffer]     // (N × G·H) gate activations
+    let hhn: [FloatBuffer]      // GRU (N × H): W_hn h + b_hn
+    let hhTemp: FloatBuffer     // GRU (B × G·H)
+    let xs: [FloatBuffer]       // layer inputs: layer 0 the embeddings (N × E); l ≥ 1 dropped-out copies
+    let masks: [FloatBuffer]    // l ≥ 1: dropout multipliers (N × H)
+    let logits: FloatBuffer     // (N × V), probabilities after a training forward
+    // Backward scratch.
+    let dA: FloatBuffer, dAhh: FloatBuffer
+    let dYa: FloatBuffer, dYb: FloatBuffer
+    let dh: FloatBuffer, dc: FloatBuffer
+    /// Gradient w.r.t. the carried-in state after `backward` (L × B × H), for tests.
+    public let gradH0: FloatBuffer, gradC0: FloatBuffer
+    /// The state carried between batches (L × B × H): read by `forward`, replaced by its final state.
+    public let stateH: FloatBuffer, stateC: FloatBuffer
+
+    var lastSteps = 0
+    var lastUsedDropout = false
+    var lastInputs: UnsafePointer<Int32>? = nil
+
+    public init(shape: NetworkShape, maxSteps: Int, batch: Int) {
+        precondition(maxSteps > 0 && batch > 0, "steps and batch must be > 0, got \(maxSteps), \(batch)")
+        self.shape = shape
+        layout = ParameterLayout(shape)
+        self.maxSteps = maxSteps
+        self.batch = batch
+        let T = maxSteps, B = batch, H = shape.hidden, L = shape.layers, GH = shape.gateRows
+        let N = T * B
+        let lstm = shape.cell == .lstm, gru = shape.cell == .gru
+        hs = (0..<L).map { _ in FloatBuffer((T + 1) * B * H) }
+        cs = (0..<L).map { _ in FloatBuffer(lstm ? (T + 1) * B * H : 0) }
+        tcs = (0..<L).map { _ in FloatBuffer(lstm ? N * H : 0) }
+        acts = (0..<L).map { _ in FloatBuffer(N * GH) }
+        hhn = (0..<L).map { _ in FloatBuffer(gru ? N * H : 0) }
+        hhTemp = FloatBuffer(gru ? B * GH : 0)
+        xs = (0..<L).map { l in FloatBuffer(N * shape.inputSize(layer: l)) }
+        masks = (0..<L).map { l in FloatBuffer(l == 0 ? 0 : N * H) }
+        logits = FloatBuffer(N * shape.vocabulary)
+        dA = FloatBuffer(N * GH)
+        dAhh = FloatBuffer(gru ? N * GH : 0)
+        let widest = max(shape.embedding, H)
+        dYa = FloatBuffer(N * widest); dYb = FloatBuffer(N * widest)
+        dh = FloatBuffer(B * H); dc = FloatBuffer(B * H)
+        gradH0 = FloatBuffer(L * B * H); gradC0 = FloatBuffer(L * B * H)
+        stateH = FloatBuffer(L * B * H); stateC = FloatBuffer(L * B * H)
+    }
+
+    /// Zeroes the carried state (start of a text, epoch wrap).
+    public func resetState() { stateH.zero(); stateC.zero() }
+
+    /// Runs the network over `steps` time steps of `inputs` (T × B, time-major).
+    ///
+    /// With `shifted == false` (training, validation) logits row t·B + b predicts `targets[t·B + b]`
+    /// from h_{t+1}, the state after reading input t; with `shifted == true` (streaming evaluation)
+    /// row t predicts from h_t, the state *before* input t, so that `targets = inputs` scores the
+    /// chunk itself. The carried state is replaced by the final state either way.
+    /// - Parameters:
+    ///   - targets: if given, the loss is computed and probabilities are left for `backward`.
+    ///   - rowLogProbabilities: if given (with targets), receives ln p(target) per row.
+    ///   - rng: dropout draws (training only; nil turns dropout off).
+    ///   - computeOutput: false skips the output layer (a sampling step that only moves the state).
+    /// - Returns: the summed cross-entropy over the rows, nats (0 without targets).
+    /// - Complexity: 2·T·B·W FLOPs, W = `shape.matmulWeights`.
+    @discardableResult
+    public func forward(parameters: UnsafePointer<Float>, inputs: UnsafePointer<Int32>, targets: UnsafePointer<Int32>?,
+                        steps T: Int, shifted: Bool = false, rowLogProbabilities: UnsafeMutablePointer<Double>? = nil,
+                        rng: UnsafeMutablePointer<Xoshiro256>? = nil, computeOutput: Bool = true) -> Double {
+        precondition(T > 0 && T <= maxSteps, "steps must be in 1...\(maxSteps), got \(T)")
+        let B = batch, H = shape.hidden, E = shape.embedding, V = shape.vocabulary, L = shape.layers
+        let G = shape.cell.gates, GH = G * H, N = T * B, BH = B * H
+        let lay = layout
+        let useDropout = rng != nil && dropout > 0
+        lastSteps = T
+        lastUsedDropout = useDropout
+        lastInputs = inputs
+
+        // Embedding lookup: X0 row i = emb[inputs[i]].
+        let x0 = xs[0].pointer
+        for i in 0..<N {
+            let tok = Int(inputs[i])
+            precondition(tok >= 0 && tok < V, "token id \(tok) outside the vocabulary (0..<\(V))")
+            (x0 + i * E).update(from: parameters + lay.embedding + tok * E, count: E)
+        }
+        for l in 0..<L {
+            let inSize = shape.inputSize(layer: l)
+            let o = lay.layers[l]
+            let wih = parameters + o.weightIH, whh = parameters + o.weightHH
+            let bih = parameters + o.biasIH, bhh = parameters + o.biasHH
+            let h = hs[l].pointer, a = acts[l].pointer
+            h.update(from: stateH.pointer + l * BH, count: BH)
+            // Layer input.
+            let x: UnsafeMutablePointer<Float>
+            if l == 0 {
+                x = x0
+            } else if useDropout {
+                x = xs[l].pointer
+                let m = masks[l].pointer
+                let below = hs[l - 1].pointer + BH
+                let keep = 1 - dropout, scale = 1 / keep
+                for i in 0..<(N * H) {
+                    let mv: Float = rng!.pointee.nextUnitFloat() < dropout ? 0 : scale
+                    m[i] = mv
+                    x[i] = below[i] * mv
+                }
+            } else {
+                x = hs[l - 1].pointer + BH
+            }
+            // P = X · W_ihᵀ + biases, all time steps at once.
+            let gru = shape.cell == .gru
+            for r in 0..<N {
+                let pr = a + r * GH
+                if gru {
+                    for g in 0..<(2 * H) { pr[g] = bih[g] + bhh[g] }
+                    for g in (2 * H)..<GH { pr[g] = bih[g] }
+                } else {
+                    for g in 0..<GH { pr[g] = bih[g] + bhh[g] }
+                }
+            }
+            sgemm(transA: false, transB: true, m: N, n: GH, k: inSize, a: x, lda: inSize, b: wih, ldb: inSize,
+                  beta: 1, c: a, ldc: GH)
+            switch shape.cell {
+            case .rnn:
+                for t in 0..<T {
+                    let hp = h + t * BH, hn = h + (t + 1) * BH, pt = a + t * B * GH
+                    sgemm(transA: false, transB: true, m: B, n: GH, k: H, a: hp, lda: H, b: whh, ldb: H, beta: 1, c: pt, ldc: GH)
+                    var i = 0
+                    while i + 8 <= BH {
+                        let v = fastTanh(load8(pt + i))
+                        store8(v, pt + i); store8(v, hn + i)
+                        i += 8
+                    }
+                    while i < BH {
+                        let v = fastTanh(pt[i])
+                        pt[i] = v
+                        hn[i] = v
+                        i += 1
+                    }
+                }
+            case .lstm:
+                let c = cs[l].pointer, tc = tcs[l].pointer
+                c.update(from: stateC.pointer + l * BH, count: BH)
+                for t in 0..<T {
+                    let hp = h + t * BH, hn = h + (t + 1) * BH, pt = a + t * B * GH
+                    let cp = c + t * BH, cn = c + (t + 1) * BH, tct = tc + t * BH
+                    sgemm(transA: false, transB: true, m: B, n: GH, k: H, a: hp, lda: H, b: whh, ldb: H, beta: 1, c: pt, ldc: GH)
+                    for b in 0..<B {
+                        let pg = pt + b * GH, cpb = cp + b * H, cnb = cn + b * H, hnb = hn + b * H, tcb = tct + b * H
+                        var j = 0
+                        while j + 8 <= H {
+                            let ig = fastSigmoid(load8(pg + j)), fg = fastSigmoid(load8(pg + H + j))
+                            let gg = fastTanh(load8(pg + 2 * H + j)), og = fastSigmoid(load8(pg + 3 * H + j))
+                            store8(ig, pg + j); store8(fg, pg + H + j); store8(gg, pg + 2 * H + j); store8(og, pg + 3 * H + j)
+                            let cv = fg * load8(cpb + j) + ig * gg
+                            store8(cv, cnb + j)
+                            let tv = fastTanh(cv)
+                            store8(tv, tcb + j)
+                            store8(og * tv, hnb + j)
+                            j += 8
+                        }
+                        while j < H {
+                            let ig = fastSigmoid(pg[j]), fg = fastSigmoid(pg[H + j])
+                            let gg = fastTanh(pg[2 * H + j]), og = fastSigmoid(pg[3 * H + j])
+                            pg[j] = ig; pg[H + j] = fg; pg[2 * H + j] = gg; pg[3 * H + j] = og
+                            let cv = fg * cpb[j] + ig * gg
+                            cnb[j] = cv
+                            let tv = fastTanh(cv)
+                            tcb[j] = tv
+                            hnb[j] = og * tv
+                            j += 1
+                        }
+                    }
+                }
+                (stateC.pointer + l * BH).update(from: c + T * BH, count: BH)
+            case .gru:
+                let hh = hhTemp.pointer, nn = hhn[l].pointer
+                for t in 0..<T {
+                    let hp = h + t * BH, hn = h + (t + 1) * BH, pt = a + t * B * GH, nt = nn + t * BH
+                    for b in 0..<B {
+                        let row = hh + b * GH
+                        for g in 0..<(2 * H) { row[g] = 0 }
+                        for g in (2 * H)..<GH { row[g] = bhh[g] }
+                    }
+                    sgemm(transA: false, transB: true, m: B, n: GH, k: H, a: hp, lda: H, b: whh, ldb: H, beta: 1, c: hh, ldc: GH)
+                    for b in 0..<B {
+                        let pg = pt + b * GH, hg = hh + b * GH, hpb = hp + b * H, hnb = hn + b * H, ntb = nt + b * H
+                        var j = 0
+                        while j + 8 <= H {
+                            let r = fastSigmoid(load8(pg + j) + load8(hg + j)), z = fastSigmoid(load8(pg + H + j) + load8(hg + H + j))
+                            let hv = load8(hg + 2 * H + j)
+                            let n = fastTanh(load8(pg + 2 * H + j) + r * hv)
+                            store8(r, pg + j); store8(z, pg + H + j); store8(n, pg + 2 * H + j)
+                            store8(hv, ntb + j)
+                            store8((1 - z) * n + z * load8(hpb + j), hnb + j)
+                            j += 8
+                        }
+                        while j < H {
+                            let r = fastSigmoid(pg[j] + hg[j]), z = fastSigmoid(pg[H + j] + hg[H + j])
+                            let hv = hg[2 * H + j]
+                            let n = fastTanh(pg[2 * H + j] + r * hv)
+                            pg[j] = r; pg[H + j] = z; pg[2 * H + j] = n
+                            ntb[j] = hv
+                            hnb[j] = (1 - z) * n + z * hpb[j]
+                            j += 1
+                        }
+                    }
+                }
+            }
+            (stateH.pointer + l * BH).update(from: h + T * BH, count: BH)
+        }
+        guard computeOutput else { return 0 }
+        // Output layer: logits = H_top · W_outᵀ + b_out.
+        let top = hs[L - 1].pointer + (shifted ? 0 : BH)
+        let lg = logits.pointer
+        let bout = parameters + lay.outBias
+        for r in 0..<N { (lg + r * V).update(from: bout, count: V) }
+        sgemm(transA: false, transB: true, m: N, n: V, k: H, a: top, lda: H, b: parameters + lay.outWeight, ldb: H,
+              beta: 1, c: lg, ldc: V)
+        guard let targets else { return 0 }
+        // Softmax cross-entropy; probabilities stay in `logits` for backward.
+        var total = 0.0
+        for r in 0..<N {
+            let row = lg + r * V
+            var m = -Float.infinity
+            for v in 0..<V { m = max(m, row[v]) }
+            var s: Float = 0
+            for v in 0..<V {
+                let e = expf(row[v] - m)
+                row[v] = e
+                s += e
+            }
+            let tgt = Int(targets[r])
+            precondition(tgt >= 0 && tgt < V, "target id \(tgt) outside the vocabulary (0..<\(V))")
+            let lp = Double(logf(row[tgt] / s))
+            total -= lp
+            rowLogProbabilities?[r] = lp
+            let inv = 1 / s
+            for v in 0..<V { row[v] *= inv }
+        }
+        return total
+    }
+
+    /// Gradients of `lossScale · Σ cross-entropy` of the last `forward` (called with targets, not
+    /// shifted), added into `gradients` (ParameterLayout order). `lossScale = 1/(T·B)` gives the
+    /// gradient of the mean loss. No gradient flows into the carried-in state's producer (truncated
+    /// BPTT); `gradH0`/`gradC0` receive d loss / d state-in.
+    /// - Complexity: 4·T·B·W FLOPs.
+    public func backward(parameters: UnsafePointer<Float>, targets: UnsafePointer<Int32>, gradients: UnsafeMutablePointer<Float>,
+                         lossScale: Float) {
+        let T = lastSteps
+        precondition(T > 0, "backward needs a forward with targets first")
+        let B = batch, H = shape.hidden, E = shape.embedding, V = shape.vocabulary, L = shape.layers
+        let GH = shape.gateRows, N = T * B, BH = B * H
+        let lay = layout
+        // dLogits = (p − onehot) · lossScale.
+        let lg = logits.pointer
+        for r in 0..<N {
+            let row = lg + r * V
+            for v in 0..<V { row[v] *= lossScale }
+            row[Int(targets[r])] -= lossScale
+        }
+        let top = hs[L - 1].pointer + BH
+        sgemm(transA: true, transB: false, m: V, n: H, k: N, a: lg, lda: V, b: top, ldb: H,
+              beta: 1, c: gradients + lay.outWeight, ldc: H)
+        columnSums(lg, rows: N, cols: V, into: gradients + lay.outBias)
+        var dY = dYa.pointer, dX = dYb.pointer
+        sgemm(transA: false, transB: false, m: N, n: H, k: V, a: lg, lda: V, b: parameters + lay.outWeight, ldb: H,
+              beta: 0, c: dY, ldc: H)
+        let dhp = dh.pointer, dcp = dc.pointer
+        for l in stride(from: L - 1, through: 0, by: -1) {
+            let inSize = shape.inputSize(layer: l)
+            let o = lay.layers[l]
+            let whh = parameters + o.weightHH
+            let h = hs[l].pointer, a = acts[l].pointer, da = dA.pointer
+            let gru = shape.cell == .gru
+            let dahh = gru ? dAhh.pointer : da
+            dhp.update(repeating: 0, count: BH)
+            dcp.update(repeating: 0, count: BH)
+            for t in stride(from: T - 1, through: 0, by: -1) {
+                let at = a + t * B * GH, dat = da + t * B * GH, dyt = dY + t * BH
+                switch shape.cell {
+                case .rnn:
+                    for i in 0..<BH {
+                        let v = at[i]
+                        dat[i] = (dyt[i] + dhp[i]) * (1 - v * v)
+                    }
+                case .lstm:
+                    let c = cs[l].pointer + t * BH, tc = tcs[l].pointer + t * BH
+                    for b in 0..<B {
+                        let ag = at + b * GH, dg = dat + b * GH, cpb = c + b * H, tcb = tc + b * H
+                        let dyb = dyt + b * H, dhb = dhp + b * H, dcb = dcp + b * H
+                        for j in 0..<H {
+                            let d = dyb[j] + dhb[j]
+                            let ig = ag[j], fg = ag[H + j], gg = ag[2 * H + j], og = ag[3 * H + j]
+                            let tv = tcb[j]
+                            let dcv = dcb[j] + d * og * (1 - tv * tv)
+                            dg[j] = dcv * gg * ig * (1 - ig)
+                            dg[H + j] = dcv * cpb[j] * fg * (1 - fg)
+                            dg[2 * H + j] = dcv * ig * (1 - gg * gg)
+                            dg[3 * H + j] = d * tv * og * (1 - og)
+                            dcb[j] = dcv * fg
+                        }
+                    }
+                case .gru:
+                    let hp = h + t * BH, nt = hhn[l].pointer + t * BH, dht = dahh + t * B * GH
+                    for b in 0..<B {
+                        let ag = at + b * GH, dg = dat + b * GH, dgh = dht + b * GH
+                        let hpb = hp + b * H, ntb = nt + b * H, dyb = dyt + b * H, dhb = dhp + b * H
+                        for j in 0..<H {
+                            let d = dyb[j] + dhb[j]
+                            let r = ag[j], z = ag[H + j], n = ag[2 * H + j]
+                            let dn = d * (1 - z) * (1 - n * n)
+                            let dz = d * (hpb[j] - n) * z * (1 - z)
+                            let dr = dn * ntb[j] * r * (1 - r)
+                            dg[j] = dr; dgh[j] = dr
+                            dg[H + j] = dz; dgh[H + j] = dz
+                            dg[2 * H + j] = dn; dgh[2 * H + j] = dn * r
+                            dhb[j] = d * z
+                        }
+                    }
+                }
+                // dh_{t−1} = dA_hh[t] · W_hh (+ z ⊙ dh for the GRU, already in dh).
+                sgemm(transA: false, transB: false, m: B, n: H, k: GH, a: dahh + t * B * GH, lda: GH, b: whh, ldb: H,
+                      beta: gru ? 1 : 0, c: dhp, ldc: H)
+            }
+            (gradH0.pointer + l * BH).update(from: dhp, count: BH)
+            if shape.cell == .lstm { (gradC0.pointer + l * BH).update(from: dcp, count: BH) }
+            // Weight gradients over all time steps at once.
+            let x: UnsafePointer<Float>
+            if l == 0 { x = UnsafePointer(xs[0].pointer) } else if lastUsedDropout { x = UnsafePointer(xs[l].pointer) } else { x = UnsafePointer(hs[l - 1].pointer + BH) }
+            sgemm(transA: true, transB: false, m: GH, n: inSize, k: N, a: da, lda: GH, b: x, ldb: inSize,
+                  beta: 1, c: gradients + o.weightIH, ldc: inSize)
+            sgemm(transA: true, transB: false, m: GH, n: H, k: N, a: dahh, lda: GH, b: h, ldb: H,
+                  beta: 1, c: gradients + o.weightHH, ldc: H)
+            columnSums(da, rows: N, cols: GH, into: gradients + o.biasIH)
+            columnSums(dahh, rows: N, cols: GH, into: gradients + o.biasHH)
+            // dX = dA · W_ih, the gradient reaching the layer below (through its dropout mask).
+            sgemm(transA: false, transB: false, m: N, n: inSize, k: GH, a: da, lda: GH, b: parameters + o.weightIH, ldb: inSize,
+                  beta: 0, c: dX, ldc: inSize)
+            if l > 0 {
+                if lastUsedDropout {
+                    let m = masks[l].pointer
+                    for i in 0..<(N * H) { dX[i] *= m[i] }
+                }
+                swap(&dY, &dX)
+            } else {
+                let ge = gradients + lay.embedding
+                let inputs = lastInputs!
+                for i in 0..<N {
+                    let dst = ge + Int(inputs[i]) * E, src = dX + i * E
+                    for k in 0..<E { dst[k] += src[k] }
+                }
+            }
+        }
+    }
+}
+
+/// `out[j] += Σ_i m[i·cols + j]`.
+/// - Complexity: O(rows · cols).
+@inline(__always)
+func columnSums(_ m: UnsafePointer<Float>, rows: Int, cols: Int, into out: UnsafeMutablePointer<Float>) {
+    for i in 0..<rows {
+        let r = m + i * cols
+        for j in 0..<cols { out[j] += r[j] }
+    }
+}

@@ -1,2 +1,0 @@
-// RNN, LSTM and GRU models on OpenBLAS (issue 4).
-import CBLAS

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+import SeqbenchCore
+@testable import Neural
+
+/// The optimized Float/BLAS kernels against the naive Double reference, on problems large enough
+/// that the GEMMs have several rows and time steps (T = 6, B = 3, H = 8).
+///
+/// Tolerance: float32 has 6e-8 relative rounding; sums of up to ~50 terms and up to 6 steps of
+/// recurrence grow that to a few 1e-6 on values of size ~1. We allow 2e-5 absolute (1e-5 on the
+/// mean loss): an indexing or formula mistake gives errors of order 1e-2 or more.
+@Suite("Optimized network vs naive reference")
+struct NetworkWorkspaceTests {
+    static let cases: [(CellKind, Int)] = [(.rnn, 1), (.rnn, 3), (.lstm, 1), (.lstm, 2), (.gru, 1), (.gru, 2)]
+
+    @Test(arguments: cases)
+    func forwardAndBackward(cell: CellKind, layers: Int) {
+        let pr = Problem(cell: cell, layers: layers, vocabulary: 9, embedding: 6, hidden: 8, steps: 6, batch: 3, seed: 5)
+        let r = pr.reference()
+        let o = pr.optimized()
+        #expect(abs(o.loss - r.loss) < 1e-5)
+        #expect(maxAbsDiff(o.logits, r.logits) < 2e-5)
+        #expect(maxAbsDiff(o.finalH, r.finalH) < 2e-5)
+        #expect(maxAbsDiff(o.finalC, r.finalC) < 2e-5)
+        #expect(maxAbsDiff(o.gradients, r.gradients) < 2e-5)
+        #expect(maxAbsDiff(o.gradH0, r.gradH0) < 2e-5)
+        #expect(maxAbsDiff(o.gradC0, r.gradC0) < 2e-5)
+    }
+
+    /// Dropout: the optimized run draws its masks; the reference, given the same masks, must agree.
+    /// The masks themselves: only 0 and 1/(1 − p), and the share of zeros near p.
+    @Test(arguments: [CellKind.rnn, .lstm, .gru])
+    func dropoutMatchesReferenceWithSameMasks(cell: CellKind) {
+        let pr = Problem(cell: cell, layers: 3, vocabulary: 9, embedding: 6, hidden: 8, steps: 6, batch: 3, seed: 9)
+        let o = pr.optimized(dropout: 0.25, seed: 4)
+        let r = pr.reference(masks: o.masks)
+        #expect(abs(o.loss - r.loss) < 1e-5)
+        #expect(maxAbsDiff(o.gradients, r.gradients) < 2e-5)
+        let all = o.masks[1] + o.masks[2]
+        #expect(all.allSatisfy { $0 == 0 || abs($0 - 1 / 0.75) < 1e-6 })
+        let zeros = Double(all.filter { $0 == 0 }.count) / Double(all.count)
+        // 288 Bernoulli(0.25) draws: standard deviation √(0.25·0.75/288) ≈ 0.026; allow 4σ.
+        #expect(abs(zeros - 0.25) < 0.11)
+        #expect(o.masks[0].isEmpty)
+    }
+
+    /// Gradient clipping against its definition computed in Double.
+    @Test func clippingByGlobalNorm() {
+        var rng = Xoshiro256(seed: 3)
+        var g = (0..<1001).map { _ in Float(rng.nextUnitDouble() - 0.5) }
+        let norm = g.map { Double($0) * Double($0) }.reduce(0, +).squareRoot()
+        let expected = g.map { Double($0) * min(1, 2.0 / (norm + 1e-6)) }
+        let (n, c) = g.withUnsafeMutableBufferPointer { clipGradientNorm($0.baseAddress!, count: $0.count, maxNorm: 2) }
+        #expect(abs(n - norm) < 1e-12 * norm)
+        #expect(abs(c - 2 / (norm + 1e-6)) < 1e-15)
+        #expect(maxAbsDiff(g.map(Double.init), expected) < 1e-7)
+        // Below the threshold nothing changes.
+        var h: [Float] = [0.3, -0.4]
+        let (n2, c2) = h.withUnsafeMutableBufferPointer { clipGradientNorm($0.baseAddress!, count: 2, maxNorm: 5) }
+        #expect(abs(n2 - 0.5) < 1e-7 && c2 == 1 && h == [0.3, -0.4])
+    }
+
+    /// Adam over several steps against the textbook formula in Double (Kingma & Ba 2015, Algorithm 1
+    /// with PyTorch's ε placement); SGD against p − lr·g.
+    @Test func adamAndSGDSteps() {
+        var rng = Xoshiro256(seed: 8)
+        let n = 50
+        var p = (0..<n).map { _ in Float(rng.nextUnitDouble() - 0.5) }
+        var pd = p.map(Double.init)
+        var m = [Double](repeating: 0, count: n), v = m
+        let adam = Optimizer(kind: .adam, count: n)
+        for t in 1...5 {
+            let g = (0..<n).map { _ in Float(rng.nextUnitDouble() - 0.5) }
+            for i in 0..<n {
+                let gi = Double(g[i])
+                m[i] = 0.9 * m[i] + 0.1 * gi
+                v[i] = 0.999 * v[i] + 0.001 * gi * gi
+                let mh = m[i] / (1 - pow(0.9, Double(t))), vh = v[i] / (1 - pow(0.999, Double(t)))
+                pd[i] -= 0.01 * mh / (vh.squareRoot() + 1e-8)
+            }
+            p.withUnsafeMutableBufferPointer { pp in g.withUnsafeBufferPointer { adam.update(parameters: pp.baseAddress!, gradients: $0.baseAddress!, count: n, lr: 0.01) } }
+        }
+        // 5 updates of size ≤ 0.01 in float32: each rounds by ≤ 6e-8; 1e-6 is generous.
+        #expect(maxAbsDiff(p.map(Double.init), pd) < 1e-6)
+        #expect(adam.step == 5)
+        var q: [Float] = [1, 2]
+        let sgd = Optimizer(kind: .sgd, count: 2)
+        q.withUnsafeMutableBufferPointer { sgd.update(parameters: $0.baseAddress!, gradients: [0.5, -1], count: 2, lr: 0.1) }
+        #expect(q == [0.95, 2.1])
+    }
+}

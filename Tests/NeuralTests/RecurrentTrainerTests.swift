@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+import Corpora
+import LanguageModels
+import SeqbenchCore
+@testable import Neural
+
+func trainingData(_ text: String, valid: String? = nil) -> TrainingData {
+    let vocab = Vocabulary(tokenizer: .char, trainingText: text + (valid ?? ""))
+    return TrainingData(vocabulary: vocab, train: vocab.encode(text).ids, valid: valid.map { vocab.encode($0).ids },
+                        validCharacters: valid.map { $0.unicodeScalars.count })
+}
+
+func temporaryURL(_ name: String) -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("seqbench-neural-tests-\(ProcessInfo.processInfo.processIdentifier)-\(name)")
+}
+
+@Suite("Recurrent trainer", .serialized)
+struct RecurrentTrainerTests {
+    static let pangram = String(repeating: "the quick brown fox jumps over the lazy dog\n", count: 6)
+
+    /// Training on a tiny corpus drives the training loss near zero: the text is 44 distinct positions
+    /// repeated, so a network that remembers where it is predicts every character (the uniform
+    /// model's loss is ln 28 ≈ 3.3 nats; the bigram statistics alone leave ≈ 0.3 nats).
+    @Test(arguments: CellKind.allCases)
+    func overfitsTinyCorpus(cell: CellKind) throws {
+        let data = trainingData(Self.pangram)
+        let opts = ModelOptions(["layers": .int(1), "embedding": .int(8), "hidden": .int(48), "seq_len": .int(22),
+                                 "batch": .int(2), "steps": .int(250), "lr": .double(0.01), "eval_every": .int(50)])
+        let (model, report) = try RecurrentTrainer.train(cell: cell, data: data, options: opts, environment: TrainingEnvironment(seed: 3))
+        let last = try #require(report.learningCurve.last)
+        #expect(last.trainLoss < 0.05, "\(cell): final train loss \(last.trainLoss)")
+        #expect(report.learningCurve.first!.trainLoss > 10 * last.trainLoss)
+        #expect(report.steps == 250)
+        #expect(model.kind == cell.rawValue)
+        // The trained model, scoring the training text with its streaming context, agrees.
+        let text = String(Self.pangram.prefix(132))
+        let r = Evaluator.evaluate(model: model, text: text)
+        #expect(r.crossEntropyNats < 0.1, "\(cell): streaming cross-entropy \(r.crossEntropyNats)")
+    }
+
+    /// Same seed, one thread: bit-identical losses and weights; another seed differs.
+    @Test func sameSeedIsBitIdentical() throws {
+        let data = trainingData(Self.pangram)
+        let opts = ModelOptions(["layers": .int(2), "embedding": .int(6), "hidden": .int(10), "seq_len": .int(8), "batch": .int(3),
+                                 "steps": .int(12), "eval_every": .int(3), "dropout": .double(0.2)])
+        let env = TrainingEnvironment(seed: 42, threads: 1)
+        let (m1, r1) = try RecurrentTrainer.train(cell: .lstm, data: data, options: opts, environment: env)
+        let (m2, r2) = try RecurrentTrainer.train(cell: .lstm, data: data, options: opts, environment: env)
+        let (m3, _) = try RecurrentTrainer.train(cell: .lstm, data: data, options: opts, environment: TrainingEnvironment(seed: 43, threads: 1))
+        #expect(r1.learningCurve.map(\.trainLoss) == r2.learningCurve.map(\.trainLoss))
+        #expect((m1 as! RecurrentLanguageModel).parameters == (m2 as! RecurrentLanguageModel).parameters)
+        #expect((m1 as! RecurrentLanguageModel).parameters != (m3 as! RecurrentLanguageModel).parameters)
+    }
+
+    /// Interrupt after 5 of 11 steps (a checkpoint), resume: the weights, the curve's losses and
+    /// validation numbers equal an uninterrupted run's, bit for bit (dropout on, 2 layers, step
+    /// schedule with warm-up, the data wraps around during the run, validation every 5 steps).
+    @Test(arguments: [CellKind.gru, .lstm])
+    func resumeEqualsUninterruptedRun(cell: CellKind) throws {
+        let data = trainingData(Self.pangram, valid: "the lazy dog jumps over the quick brown fox\n")
+        var o: [String: JSONValue] = ["layers": .int(2), "embedding": .int(6), "hidden": .int(10), "seq_len": .int(10),
+                                      "batch": .int(4), "steps": .int(11), "eval_every": .int(5), "dropout": .double(0.3),
+                                      "schedule": .string("step"), "step_size": .int(3), "gamma": .double(0.7), "warmup": .int(2)]
+        let full = temporaryURL("full-\(cell).ckpt"), part = temporaryURL("part-\(cell).ckpt")
+        defer { try? FileManager.default.removeItem(at: full); try? FileManager.default.removeItem(at: part) }
+        let (mA, rA) = try RecurrentTrainer.train(cell: cell, data: data, options: ModelOptions(o),
+                                                  environment: TrainingEnvironment(seed: 5, threads: 1, checkpointURL: full))
+        // The interrupted run: the same settings but 5 steps (its last validation and checkpoint are at
+        // step 5, as in the full run), then a resume to 11.
+        o["steps"] = .int(5)
+        let (_, rPart) = try RecurrentTrainer.train(cell: cell, data: data, options: ModelOptions(o),
+                                                    environment: TrainingEnvironment(seed: 5, threads: 1, checkpointURL: part))
+        #expect(rPart.learningCurve.map(\.step) == [5])
+        o["steps"] = .int(11)
+        let resumed = TrainingEnvironment(seed: 5, threads: 1, checkpointURL: part, resume: true)
+        let (mB, rB) = try RecurrentTrainer.train(cell: cell, data: data, options: ModelOptions(o), environment: resumed)
+        #expect(rB.notes["resumed_from_step"] == .int(5))
+        #expect((mA as! RecurrentLanguageModel).parameters == (mB as! RecurrentLanguageModel).parameters)
+        #expect(rA.learningCurve.map(\.trainLoss) == rB.learningCurve.map(\.trainLoss))
+        #expect(rA.learningCurve.map(\.validBitsPerChar) == rB.learningCurve.map(\.validBitsPerChar))
+        #expect(rA.learningCurve.map(\.step) == [5, 10, 11])
+    }
+
+    /// A resume with different settings is refused with a message naming both.
+    @Test func resumeWithOtherSettingsIsRefused() throws {
+        let data = trainingData(Self.pangram)
+        let url = temporaryURL("other.ckpt")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let o: [String: JSONValue] = ["hidden": .int(6), "embedding": .int(4), "seq_len": .int(5), "batch": .int(2), "steps": .int(2)]
+        _ = try RecurrentTrainer.train(cell: .rnn, data: data, options: ModelOptions(o), environment: TrainingEnvironment(seed: 1, checkpointURL: url))
+        var o2 = o
+        o2["hidden"] = .int(7)
+        #expect(throws: SeqbenchError.self) {
+            _ = try RecurrentTrainer.train(cell: .rnn, data: data, options: ModelOptions(o2),
+                                           environment: TrainingEnvironment(seed: 1, checkpointURL: url, resume: true))
+        }
+    }
+
+    /// A diverging run stops with a message naming the step and what to do, and keeps the checkpoint.
+    @Test func nonFiniteLossStops() throws {
+        let data = trainingData(Self.pangram)
+        let url = temporaryURL("nan.ckpt")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let o: [String: JSONValue] = ["hidden": .int(6), "embedding": .int(4), "seq_len": .int(5), "batch": .int(2), "steps": .int(50),
+                                      "optimizer": .string("sgd"), "lr": .double(1e30), "clip": .double(0), "eval_every": .int(1)]
+        do {
+            _ = try RecurrentTrainer.train(cell: .rnn, data: data, options: ModelOptions(o), environment: TrainingEnvironment(seed: 1, checkpointURL: url))
+            Issue.record("training with lr 1e30 should diverge")
+        } catch let e as SeqbenchError {
+            #expect(e.message.contains("diverged at step"))
+            #expect(e.message.contains("lower --lr"))
+            #expect(e.message.contains("last good checkpoint"))
+            // The checkpoint on disk is the last one written before the divergence: finite weights.
+            let c = try TrainingCheckpoint.decode(try Data(contentsOf: url), source: url.path)
+            #expect(c.parameters.allSatisfy { $0.isFinite })
+            #expect(c.step >= 1)
+        }
+    }
+
+    /// Early stopping: with lr 0 nothing improves after the first validation, so patience 2 stops at
+    /// the third validation.
+    @Test func earlyStopping() throws {
+        let data = trainingData(Self.pangram, valid: "the dog\n")
+        let o: [String: JSONValue] = ["hidden": .int(6), "embedding": .int(4), "seq_len": .int(5), "batch": .int(2), "steps": .int(100),
+                                      "lr": .double(0), "eval_every": .int(2), "patience": .int(2)]
+        let (_, r) = try RecurrentTrainer.train(cell: .gru, data: data, options: ModelOptions(o), environment: TrainingEnvironment(seed: 1))
+        #expect(r.steps == 6)
+        #expect(r.learningCurve.map(\.step) == [2, 4, 6])
+        #expect(r.notes["best_step"] == .int(2))
+        #expect(r.notes["stop_reason"]?.stringValue?.hasPrefix("early stopping") == true)
+    }
+
+    /// Validation bits/char equal an independent computation through the model's streaming context:
+    /// with one stream and a split that starts with "\n", the validator reads valid[0] = "\n" first,
+    /// exactly the state a fresh context starts from, then predicts valid[1...].
+    @Test func validationMatchesStreamingEvaluation() throws {
+        let valid = "\nthe lazy dog jumps\nover the fox\n"
+        let data = trainingData(Self.pangram, valid: valid)
+        let o: [String: JSONValue] = ["hidden": .int(12), "embedding": .int(5), "seq_len": .int(7), "batch": .int(2), "steps": .int(20),
+                                      "eval_batch": .int(1), "eval_seq_len": .int(4), "layers": .int(2)]
+        let (m, r) = try RecurrentTrainer.train(cell: .lstm, data: data, options: ModelOptions(o), environment: TrainingEnvironment(seed: 2))
+        let ids = data.valid!
+        let lps = m.logProbabilities(of: Array(ids.dropFirst()), context: m.makeContext())
+        let nll = -lps.reduce(0, +)
+        // Validator: (nll / (n − 1)) · n / characters / ln 2 with n = characters here.
+        let expected = nll / Double(ids.count - 1) * Double(ids.count) / Double(valid.unicodeScalars.count) / M_LN2
+        let got = try #require(r.learningCurve.last?.validBitsPerChar)
+        // Float32 arithmetic on both sides, different chunking: 1e-5 relative.
+        #expect(abs(got - expected) < 1e-5 * expected)
+    }
+
+    /// Options: unknown names and bad values are refused naming the option.
+    @Test func badOptionsAreRefused() {
+        let data = trainingData(Self.pangram)
+        #expect(throws: SeqbenchError.self) {
+            _ = try RecurrentTrainer.train(cell: .rnn, data: data, options: ModelOptions(["hiden": .int(4)]), environment: TrainingEnvironment())
+        }
+        #expect(throws: SeqbenchError.self) {
+            _ = try RecurrentTrainer.train(cell: .rnn, data: data, options: ModelOptions(["optimizer": .string("rmsprop")]), environment: TrainingEnvironment())
+        }
+        // Too little text for batch × (seq_len + 1).
+        #expect(throws: SeqbenchError.self) {
+            _ = try RecurrentTrainer.train(cell: .rnn, data: data, options: ModelOptions(["batch": .int(200), "seq_len": .int(64)]), environment: TrainingEnvironment())
+        }
+    }
+}
