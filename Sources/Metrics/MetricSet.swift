@@ -46,7 +46,8 @@ public enum MetricSet {
         out.append(("self_bleu", TextMetrics.selfBLEU(samples, maxN: 4)))
         out.append(("compression_ratio", TextMetrics.compressionRatio(texts)))
         if let index {
-            for n in [4, 8, 16] { out.append(("novelty_\(n)", index.novelty(samples, n: n))) }
+            let novelty = index.novelties(samples, orders: [4, 8, 16])
+            for (n, v) in zip([4, 8, 16], novelty) { out.append(("novelty_\(n)", v)) }
             let copies = samples.map { Double(index.longestCopy($0)) }
             out.append(("longest_copy_mean", Statistics.mean(copies)))
             out.append(("longest_copy_max", copies.max() ?? .nan))

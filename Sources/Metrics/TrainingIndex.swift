@@ -37,23 +37,58 @@ public final class TrainingIndex: @unchecked Sendable {
     ///
     /// Samples shorter than n contribute nothing.
     /// - Returns: a value in [0, 1]; NaN when the samples have no n-gram.
-    /// - Complexity: O(G · (n + log N)) comparisons in practice, G = number of sample n-grams.
+    /// - Complexity: see `novelties(_:orders:)`.
     public func novelty(_ samples: [[Int32]], n: Int) -> Double {
-        precondition(n >= 1, "n must be ≥ 1, got \(n)")
-        var total = 0, novel = 0
+        novelties(samples, orders: [n])[0]
+    }
+
+    /// `novelty(samples, n:)` for several orders at once, from one pass of capped matching statistics:
+    /// the n-gram at i occurs in the training tokens iff the longest prefix of x_{i…} found there has
+    /// ≥ n tokens, so one scan with cap max(orders) answers every order.
+    /// - Complexity: O(T · (c + log N)) comparisons in practice, T = sample tokens, c = max(orders).
+    public func novelties(_ samples: [[Int32]], orders: [Int]) -> [Double] {
+        precondition(orders.allSatisfy { $0 >= 1 }, "orders must be ≥ 1, got \(orders)")
+        guard let cap = orders.max() else { return [] }
+        var total = [Int](repeating: 0, count: orders.count)
+        var novel = total
+        for s in samples where !s.isEmpty {
+            let ms = matchingLengths(s, cap: cap)
+            for (k, n) in orders.enumerated() where s.count >= n {
+                total[k] += s.count - n + 1
+                for i in 0...(s.count - n) where ms[i] < n { novel[k] += 1 }
+            }
+        }
+        return zip(novel, total).map { $1 > 0 ? Double($0) / Double($1) : .nan }
+    }
+
+    /// Capped matching statistics: `ms[i]` = the length of the longest prefix of x_{i…}, at most `cap`,
+    /// that occurs in the training tokens. Uses ms[i] ≥ ms[i−1] − 1: the search for position i starts
+    /// from the known match x_{i..i+ms[i−1]−2} and extends it one token at a time by narrowing the
+    /// suffix-array interval.
+    /// - Complexity: O(L · (c + log N)) comparisons in practice.
+    func matchingLengths(_ sample: [Int32], cap: Int) -> [Int] {
+        let L = sample.count
+        var ms = [Int](repeating: 0, count: L)
         withBuffers { t, sa in
-            for s in samples where s.count >= n {
-                s.withUnsafeBufferPointer { x in
-                    for i in 0...(x.count - n) {
-                        let g = UnsafeBufferPointer(rebasing: x[i..<(i + n)])
-                        if Self.range(of: g, t, sa, in: 0..<sa.count).isEmpty { novel += 1 }
-                        total += 1
+            sample.withUnsafeBufferPointer { x in
+                var prev = 0
+                for i in 0..<L {
+                    var m = max(prev - 1, 0)
+                    var r = m > 0
+                        ? Self.range(of: UnsafeBufferPointer(rebasing: x[i..<(i + m)]), t, sa, in: 0..<sa.count)
+                        : 0..<sa.count
+                    while m < cap && i + m < L {
+                        let next = Self.narrow(r, offset: m, token: x[i + m], t, sa)
+                        if next.isEmpty { break }
+                        r = next
+                        m += 1
                     }
+                    ms[i] = m
+                    prev = m
                 }
             }
         }
-        guard total > 0 else { return .nan }
-        return Double(novel) / Double(total)
+        return ms
     }
 
     /// The length of the longest run of consecutive sample tokens that occurs verbatim (contiguously)
