@@ -1,3 +1,5 @@
+import Foundation
+
 /// Cost against quality: training seconds (log scale) against held-out bits per char, one point per
 /// model coloured by family, the Pareto front joined by a dashed line.
 enum CostQualityPlot {
@@ -55,8 +57,17 @@ enum CostQualityPlot {
         let front = paretoFront(pts.map { ($0.x, $0.y) })
         blocks.append(Datablock(name: "front", columns: ["train_seconds", "bits_per_char"], rows: front.map { [pts[$0].x, pts[$0].y] }))
         clauses.append("$front using 1:2 with linespoints dt 2 lw 1.5 pt 6 ps 2.4 lc rgb '#000000' title 'Pareto front'")
+        // Labels: placed in an estimated pixel frame of the plot area (log x), clear of each other.
+        let width = 1000.0, height = 600.0
+        let plotW = 0.7 * width, plotH = 0.75 * height
+        let lx = pts.map { log10($0.x) }, ys = pts.map(\.y)
+        let (x0, x1) = (lx.min()!, lx.max()!), (y0, y1) = (ys.min()!, ys.max()!)
+        let spanX = max(x1 - x0, 1e-9) * 1.3, spanY = max(y1 - y0, 1e-9) * 1.2   // with the offsets below
+        let pixels = pts.indices.map { (x: (lx[$0] - x0) / spanX * plotW, y: (ys[$0] - y0) / spanY * plotH) }
+        let placements = LabelPlacer.place(points: pixels, texts: pts.map(\.model))
         for (k, p) in pts.enumerated() {
-            body.append("set label \(k + 1) \(GnuplotText.quote(p.model)) at first \(GnuplotText.number(p.x)), first \(GnuplotText.number(p.y)) offset char 1.2,0.6 font ',8' tc rgb '#444444'")
+            let pl = placements[k]
+            body.append("set label \(k + 1) \(GnuplotText.quote(p.model)) at first \(GnuplotText.number(p.x)), first \(GnuplotText.number(p.y)) \(pl.leftAligned ? "left" : "right") offset screen \(GnuplotText.number(pl.dx / width)), screen \(GnuplotText.number(pl.dy / height)) font ',8' tc rgb '#444444'")
         }
         body = [
             "set title \(GnuplotText.quote("Cost against quality — \(corpus)")) font ',13'",
@@ -64,7 +75,8 @@ enum CostQualityPlot {
             "set ylabel 'held-out bits/char (lower is better)'",
             "set logscale x 10",
             "set format x '%g'",
-            "set offsets graph 0.05, graph 0.25, graph 0.1, graph 0.1",
+            "set autoscale fix",
+            "set offsets graph 0.12, graph 0.18, graph 0.1, graph 0.1",
             "set xtics nomirror",
             "set ytics nomirror",
             "set key outside right top vertical Left reverse samplen 2 spacing 1.2",

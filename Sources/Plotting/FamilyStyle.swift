@@ -1,7 +1,7 @@
 /// The fixed look of each model family, the same in every plot: a colour from the Okabe–Ito
 /// colour-blind-safe palette (Okabe & Ito 2008, "Color Universal Design") and a gnuplot point type.
 ///
-/// Families get gnuplot linetypes 1…7 in `FamilyStyle.all` order (scripts `set linetype` them), so a
+/// Families own gnuplot linetypes 1…7 (scripts `set linetype` them), so a
 /// plot can colour bars with `lc variable` from a linetype column and still match the legend.
 public struct FamilyStyle: Sendable, Equatable {
     public var family: String
@@ -15,11 +15,11 @@ public struct FamilyStyle: Sendable, Equatable {
 
     /// Every family in fixed order; the last entry styles families the harness may add later.
     public static let all: [FamilyStyle] = [
+        FamilyStyle(family: "unigram", color: "#7F7F7F", pointType: 13, linetype: 5), // grey
         FamilyStyle(family: "ngram", color: "#0072B2", pointType: 7, linetype: 1),    // blue
         FamilyStyle(family: "rnn", color: "#E69F00", pointType: 5, linetype: 2),      // orange
         FamilyStyle(family: "lstm", color: "#009E73", pointType: 9, linetype: 3),     // bluish green
         FamilyStyle(family: "gru", color: "#CC79A7", pointType: 11, linetype: 4),     // reddish purple
-        FamilyStyle(family: "unigram", color: "#7F7F7F", pointType: 13, linetype: 5), // grey
         FamilyStyle(family: "human", color: "#000000", pointType: 3, linetype: 6),    // black
         FamilyStyle(family: "other", color: "#D55E00", pointType: 15, linetype: 7),   // vermillion
     ]
@@ -30,7 +30,8 @@ public struct FamilyStyle: Sendable, Equatable {
         return all.first { $0.family == f } ?? all[all.count - 1]
     }
 
-    /// The position of a family in the fixed order (for sorting models: n-grams first, human last).
+    /// The position of a family in the fixed order (for sorting models: the unigram baseline first,
+    /// then n-grams, the networks, human text last).
     public static func rank(_ family: String) -> Int {
         all.firstIndex(of: of(family))!
     }

@@ -19,7 +19,8 @@ public struct Figure: Sendable, Equatable {
     public init(name: String, caption: String, sources: [String], width: Int = 960, height: Int = 600,
                 datablocks: [Datablock], body: [String]) {
         self.name = name; self.caption = caption; self.sources = sources
-        self.width = width; self.height = height; self.datablocks = datablocks; self.body = body
+        self.width = width; self.height = height;
+        self.datablocks = datablocks; self.body = body
     }
 }
 

@@ -75,7 +75,7 @@ public enum GnuplotScript {
         s += "        set border lw 1\n"
         s += "        set grid lc rgb '#dddddd' lw 1\n"
         if !provenance.isEmpty {
-            s += "        set label 999 \(GnuplotText.quote(provenance)) at screen 0.995, screen 0.012 right font ',8' tc rgb '#888888'\n"
+            s += "        set label 999 \(GnuplotText.quote(provenance)) at screen 0.005, screen 1 left offset 0,-0.7 font ',8' tc rgb '#888888'\n"
         }
         for line in figure.body { s += line.isEmpty ? "\n" : "        \(line)\n" }
         s += "        unset output\n"

@@ -55,9 +55,8 @@ enum HorizontalBars {
             "set ytics scale 0 nomirror (\(ytics.joined(separator: ", ")))",
             "set xtics nomirror",
             "set grid xtics noytics",
-            "set key outside right top vertical Left reverse samplen 2 spacing 1.2",
+            "set key below horizontal Left reverse samplen 2 width 2 height 1.5",
             "set style fill solid 0.85 noborder",
-            "set lmargin 2",
         ], at: 0)
         var clauses = [
             "$bars using (($2 < 0 ? $2 : 0) + abs($2)/2):1:($2 < 0 ? $2 : 0):($2 < 0 ? 0 : $2):($1 - 0.36):($1 + 0.36):5 with boxxyerror lc variable notitle",
@@ -71,7 +70,9 @@ enum HorizontalBars {
             clauses.append("keyentry with lines dt 2 lw 2 lc rgb '#000000' title \(GnuplotText.quote(r.title))")
         }
         body += PlotText.plot(clauses)
-        let height = max(320, 110 + Int((y * 26).rounded()))
+        let keyEntries = Set(families.map { FamilyStyle.of($0).family }).count + 1
+        let keyRows = (keyEntries + 5) / 6
+        let height = max(320, 150 + Int((y * 26).rounded()) + keyRows * 18)
         return Figure(name: name, caption: caption, sources: sources, width: 1000, height: height,
                       datablocks: [Datablock(name: "bars", columns: ["y", "mean", "ci_low", "ci_high", "linetype", "label_x"], rows: rows)],
                       body: body)
@@ -126,7 +127,7 @@ enum ExcessBitsPlot {
         }
         return [.draw(HorizontalBars.figure(name: name, caption: caption, sources: ["summary.csv", "manifest.json"],
                                             title: "Excess bits per character over the entropy rate",
-                                            xLabel: "held-out bits/char − entropy rate (bits/char)",
-                                            groups: groups, reference: (0, "entropy rate (a perfect model)")))]
+                                            xLabel: "excess bits/char: held-out bits/char − entropy rate (0 = as good as the true source)",
+                                            groups: groups))]
     }
 }

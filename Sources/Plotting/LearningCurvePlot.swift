@@ -21,7 +21,7 @@ enum LearningCurvePlot {
         models = models.enumerated().sorted { (FamilyStyle.rank($0.element.family), $0.offset) < (FamilyStyle.rank($1.element.family), $1.offset) }.map(\.element)
         var blocks: [Datablock] = []
         var stepClauses: [String] = [], wallClauses: [String] = []
-        let known = Set(index.models(corpus).map(\.model))
+        let styles = SummaryIndex.lineStyles(models)
         for (k, m) in models.enumerated() {
             let mine = points.filter { $0.model == m.model }
             var seeds: [String] = [], seenSeed: Set<String> = []
@@ -32,8 +32,7 @@ enum LearningCurvePlot {
             }
             let b = "m\(k + 1)"
             blocks.append(Datablock(name: b, columns: ["step", "wall_seconds", "valid_bits_per_char"], groups: groups))
-            // A model the summary also lists keeps its summary style; otherwise its family's.
-            let style = known.contains(m.model) ? index.lineStyle(corpus, m.model) : "lt \(FamilyStyle.of(m.family).linetype) dt 1 pt \(FamilyStyle.of(m.family).pointType)"
+            let style = styles[k]
             let title = seeds.count > 1 ? "\(m.model) (\(seeds.count) seeds)" : m.model
             stepClauses.append("$\(b) using 1:3 with linespoints \(style) ps 0.6 title \(GnuplotText.quote(title))")
             wallClauses.append("$\(b) using 2:3 with linespoints \(style) ps 0.6 notitle")
@@ -52,7 +51,7 @@ enum LearningCurvePlot {
             "set ylabel 'validation bits/char'",
             "set xtics nomirror",
             "set ytics nomirror",
-            "set key top right opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1 font ',9'",
+            "set key top right opaque box lc rgb '#bbbbbb' Left reverse samplen 2 spacing 1.1 font ',9'",
             "set xlabel 'training step'",
         ]
         body += PlotText.plot(stepClauses + reference)

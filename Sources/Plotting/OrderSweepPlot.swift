@@ -77,7 +77,8 @@ enum OrderSweepPlot {
             "set xrange [\(orders.min()! - 1 < 0 ? 0 : Double(orders.min()!) - 0.5):\(Double(orders.max()!) + 0.5)]",
             "set xtics 1 nomirror",
             "set ytics nomirror",
-            "set offsets 0, 0, graph 0.08, graph 0.08",
+            "set yrange [0:*]",
+            "set offsets 0, 0, graph 0.08, 0",
             "set key outside right top vertical Left reverse samplen 3 spacing 1.2",
         ] + body
         body += PlotText.plot(clauses)

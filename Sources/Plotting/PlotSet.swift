@@ -127,7 +127,7 @@ enum PlotText {
     /// Legend entries for the families present, in fixed family order.
     static func familyKeyEntries(_ families: [String], style: String) -> [String] {
         var seen: Set<String> = []
-        return families.map { FamilyStyle.of($0) }.sorted { $0.linetype < $1.linetype }
+        return families.map { FamilyStyle.of($0) }.sorted { FamilyStyle.rank($0.family) < FamilyStyle.rank($1.family) }
             .filter { seen.insert($0.family).inserted }
             .map { "keyentry \(style) lt \($0.linetype) title \(GnuplotText.quote($0.family))" }
     }

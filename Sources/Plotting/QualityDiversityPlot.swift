@@ -26,7 +26,9 @@ enum QualityDiversityPlot {
     static func figure(_ index: SummaryIndex, corpus: String, diversity: String) -> Figure? {
         var blocks: [Datablock] = []
         var lines: [String] = [], labels: [String] = []
-        for m in index.models(corpus) where m.family.lowercased() != "human" {
+        let sampled = index.sampledModels(corpus).filter { $0.family.lowercased() != "human" }
+        let styles = SummaryIndex.lineStyles(sampled)
+        for (m, lineStyle) in zip(sampled, styles) {
             let rows: [[Double]] = index.temperatures(corpus, m.model, quality).compactMap { t in
                 guard let q = index.row(corpus, m.model, quality, temperature: t),
                       let d = index.row(corpus, m.model, diversity, temperature: t) else { return nil }
@@ -36,8 +38,12 @@ enum QualityDiversityPlot {
             let b = "m\(blocks.count + 1)"
             blocks.append(Datablock(name: b, columns: ["temperature", diversity, quality], rows: rows))
             let lt = FamilyStyle.of(m.family).linetype
-            lines.append("$\(b) using 2:3 with linespoints \(index.lineStyle(corpus, m.model)) title \(GnuplotText.quote(m.model))")
-            labels.append("$\(b) using 2:3:(sprintf('T=%g', $1)) with labels offset char 1.2,0.7 font ',8' tc lt \(lt) notitle")
+            lines.append("$\(b) using 2:3 with linespoints \(lineStyle) title \(GnuplotText.quote(m.model))")
+            // Temperatures are written along the first curve only: on every curve the greedy ends
+            // would pile up in one corner. Every curve runs the same way (temperature rising).
+            if labels.isEmpty {
+                labels.append("$\(b) using 2:3:(sprintf('T=%g', $1)) with labels offset char 1.4,0.7 font ',9' tc lt \(lt) notitle")
+            }
         }
         guard !blocks.isEmpty else { return nil }
         var clauses = lines + labels
@@ -50,13 +56,14 @@ enum QualityDiversityPlot {
             "set title \(GnuplotText.quote("Quality against diversity — \(corpus)")) font ',13'",
             "set xlabel \(GnuplotText.quote(dLabel + ", higher = more diverse"))",
             "set ylabel 'sample bits/char under the reference model (lower = more probable)'",
+            "set autoscale fix",
             "set offsets graph 0.06, graph 0.1, graph 0.08, graph 0.08",
             "set key outside right top vertical Left reverse samplen 3 spacing 1.2",
             "set xtics nomirror",
             "set ytics nomirror",
         ]
         body += PlotText.plot(clauses)
-        let caption = "Quality against diversity on \(corpus): sample bits/char under the reference model against \(dLabel.split(separator: " ").first ?? ""), each model traced over temperature (labels T=…); star: held-out human text."
+        let caption = "Quality against diversity on \(corpus): sample bits/char under the reference model against \(dLabel.split(separator: " ").first ?? ""), each model traced over temperature (T on the first curve; it rises along every curve); star: held-out human text."
         return Figure(name: name(corpus), caption: caption, sources: ["summary.csv"], width: 1000, height: 600,
                       datablocks: blocks, body: body)
     }

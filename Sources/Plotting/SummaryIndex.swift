@@ -27,7 +27,7 @@ public struct SummaryIndex: Sendable {
             if seenModel.insert([r.corpus, r.model]).inserted { models[r.corpus, default: []].append((r.model, r.family)) }
         }
         for (c, list) in models {
-            // Stable sort: family order (n-grams first, human last), then first appearance.
+            // Stable sort: family order (unigram, n-grams, networks, human last), then first appearance.
             let ranked = list.enumerated().sorted { (FamilyStyle.rank($0.element.family), $0.offset) < (FamilyStyle.rank($1.element.family), $1.offset) }
             models[c] = ranked.map(\.element)
         }
@@ -36,7 +36,7 @@ public struct SummaryIndex: Sendable {
         self.modelsByCorpus = models
     }
 
-    /// Models of a corpus (human rows included), n-grams first, human last.
+    /// Models of a corpus (human rows included) in family order (unigram, n-grams, networks), human last.
     public func models(_ corpus: String) -> [(model: String, family: String)] {
         modelsByCorpus[corpus] ?? []
     }
@@ -71,17 +71,26 @@ public struct SummaryIndex: Sendable {
         return nil
     }
 
-    /// Line style of a model in line plots: its family's colour and point type; the k-th model of a
-    /// family on a corpus (k from 0, in `models` order) gets dash type k mod 5 + 1 and, for odd k, the
-    /// open variant of the point — the same in every plot of that corpus.
-    public func lineStyle(_ corpus: String, _ model: String) -> String {
-        let list = models(corpus)
-        guard let i = list.firstIndex(where: { $0.model == model }) else { return "lt 7" }
-        let family = list[i].family
-        let k = list[..<i].filter { FamilyStyle.of($0.family) == FamilyStyle.of(family) }.count
-        let style = FamilyStyle.of(family)
+    /// Models of a corpus that have any row with a temperature (the sampled ones), in `models` order.
+    public func sampledModels(_ corpus: String) -> [(model: String, family: String)] {
+        let sampled = Set(rows.lazy.filter { $0.corpus == corpus && $0.temperature != nil }.map(\.model))
+        return models(corpus).filter { sampled.contains($0.model) }
+    }
+
+    /// Line styles for the models of a line plot (given in display order): each model gets its
+    /// family's colour and point type; the k-th model of a family (k from 0) gets dash type
+    /// k mod 5 + 1 and, for odd k, the open variant of the point. Plots of one kind show the same
+    /// models, so a model keeps its style across them.
+    /// - Returns: gnuplot style options (`lt … dt … pt …`), one per model, in the same order.
+    public static func lineStyles(_ models: [(model: String, family: String)]) -> [String] {
+        var seen: [Int: Int] = [:]   // linetype → models so far; looked up, never iterated
         let dashes = [1, 2, 4, 5, 3]
-        let pt = k % 2 == 1 && style.pointType % 2 == 1 && style.pointType > 3 ? style.pointType - 1 : style.pointType
-        return "lt \(style.linetype) dt \(dashes[k % dashes.count]) pt \(pt)"
+        return models.map { m in
+            let style = FamilyStyle.of(m.family)
+            let k = seen[style.linetype, default: 0]
+            seen[style.linetype] = k + 1
+            let open = k % 2 == 1 && style.pointType % 2 == 1 && style.pointType > 3
+            return "lt \(style.linetype) dt \(dashes[k % dashes.count]) pt \(open ? style.pointType - 1 : style.pointType)"
+        }
     }
 }

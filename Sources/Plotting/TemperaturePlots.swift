@@ -23,9 +23,10 @@ enum TemperaturePlots {
         }
         // Known sample metrics the results lack get a note, so a missing plot is explained.
         let sampleMetrics = MetricInfo.known.filter { $0.better == .closerToHuman || $0.metric == "loop_period_median" }.map(\.metric)
-        for metric in sampleMetrics where !present.contains(metric) {
-            out.append(.skip("temp_\(metric)", "\(MetricInfo.of(metric).label) against sampling temperature.",
-                             "summary.csv has no '\(metric)' rows with a temperature"))
+        let absent = sampleMetrics.filter { !present.contains($0) }
+        if !absent.isEmpty {
+            out.append(.skip("temp_other_metrics", "Other sample metrics against sampling temperature.",
+                             "summary.csv has no rows with a temperature for \(absent.joined(separator: ", "))"))
         }
         return out
     }
@@ -33,7 +34,9 @@ enum TemperaturePlots {
     static func figure(_ index: SummaryIndex, metric: String, corpus: String) -> Figure? {
         var blocks: [Datablock] = []
         var bands: [String] = [], lines: [String] = []
-        for m in index.models(corpus) where m.family.lowercased() != "human" {
+        let sampled = index.sampledModels(corpus).filter { $0.family.lowercased() != "human" }
+        let styles = SummaryIndex.lineStyles(sampled)
+        for (m, lineStyle) in zip(sampled, styles) {
             let temps = index.temperatures(corpus, m.model, metric)
             guard !temps.isEmpty else { continue }
             let rows = temps.compactMap { t in index.row(corpus, m.model, metric, temperature: t) }
@@ -42,7 +45,7 @@ enum TemperaturePlots {
             blocks.append(Datablock(name: b, columns: ["temperature", "mean", "ci_low", "ci_high"], rows: rows))
             let style = FamilyStyle.of(m.family)
             bands.append("$\(b) using 1:3:4 with filledcurves fs transparent solid 0.15 noborder lc rgb '\(style.color)' notitle")
-            lines.append("$\(b) using 1:2 with linespoints \(index.lineStyle(corpus, m.model)) title \(GnuplotText.quote(m.model))")
+            lines.append("$\(b) using 1:2 with linespoints \(lineStyle) title \(GnuplotText.quote(m.model))")
         }
         guard !blocks.isEmpty else { return nil }
         var clauses = bands + lines
@@ -54,6 +57,7 @@ enum TemperaturePlots {
             "set title \(GnuplotText.quote("\(info.label) — \(corpus)")) font ',13'",
             "set xlabel 'sampling temperature (0 = greedy)'",
             "set ylabel \(GnuplotText.quote(info.label))",
+            "set autoscale fix",
             "set offsets graph 0.03, graph 0.03, graph 0.08, graph 0.08",
             "set key outside right top vertical Left reverse samplen 3 spacing 1.2",
             "set xtics nomirror",
