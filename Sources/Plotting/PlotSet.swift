@@ -132,8 +132,11 @@ enum PlotText {
             .map { "keyentry \(style) lt \($0.linetype) title \(GnuplotText.quote($0.family))" }
     }
 
-    /// `%.4g`-style short number for captions and labels.
+    /// A short number for captions, labels and tables: whole numbers below 10⁹ as integers, others
+    /// with 4 significant digits (`%.4g`, POSIX locale).
     static func short(_ d: Double) -> String {
-        d.isFinite ? String(format: "%.4g", locale: Locale(identifier: "en_US_POSIX"), d) : formatDouble(d)
+        guard d.isFinite else { return formatDouble(d) }
+        if d == d.rounded(), abs(d) < 1e9 { return String(Int(d)) }
+        return String(format: "%.4g", locale: Locale(identifier: "en_US_POSIX"), d)
     }
 }
