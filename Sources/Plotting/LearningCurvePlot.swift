@@ -34,8 +34,8 @@ enum LearningCurvePlot {
             blocks.append(Datablock(name: b, columns: ["step", "wall_seconds", "valid_bits_per_char"], groups: groups))
             let style = styles[k]
             let title = seeds.count > 1 ? "\(m.model) (\(seeds.count) seeds)" : m.model
-            stepClauses.append("$\(b) using 1:3 with linespoints \(style) ps 0.6 title \(GnuplotText.quote(title))")
-            wallClauses.append("$\(b) using 2:3 with linespoints \(style) ps 0.6 notitle")
+            stepClauses.append("$\(b) using 1:3 with linespoints \(style) ps 0.6 notitle")
+            wallClauses.append("$\(b) using 2:3 with linespoints \(style) ps 0.6 title \(GnuplotText.quote(title))")
         }
         var reference: [String] = [], referenceUntitled: [String] = []
         let ngrams = index.models(corpus).filter { $0.family.lowercased() == "ngram" }
@@ -51,15 +51,17 @@ enum LearningCurvePlot {
             "set ylabel 'validation bits/char'",
             "set xtics nomirror",
             "set ytics nomirror",
-            "set key top right opaque box lc rgb '#bbbbbb' Left reverse samplen 2 spacing 1.1 font ',9'",
             "set xlabel 'training step'",
-        ]
-        body += PlotText.plot(stepClauses + reference)
-        body += [
-            "set xlabel 'wall-clock time (seconds)'",
             "unset key",
         ]
-        body += PlotText.plot(wallClauses + referenceUntitled)
+        // The key goes in the right panel: against wall seconds the curves leave its top right empty
+        // (fast models finish early, slow ones have come down by then).
+        body += PlotText.plot(stepClauses + referenceUntitled)
+        body += [
+            "set xlabel 'wall-clock time (seconds)'",
+            "set key top right opaque box lc rgb '#bbbbbb' Left reverse samplen 2 spacing 1.1 font ',9'",
+        ]
+        body += PlotText.plot(wallClauses + reference)
         body.append("unset multiplot")
         return Figure(name: name(corpus),
                       caption: "Learning curves on \(corpus): validation bits/char against training step (left) and wall-clock seconds (right), one line per seed.",

@@ -214,20 +214,20 @@ do for [seqbench_i = 1:words(formats)] {
         set ylabel 'validation bits/char'
         set xtics nomirror
         set ytics nomirror
-        set key top right opaque box lc rgb '#bbbbbb' Left reverse samplen 2 spacing 1.1 font ',9'
         set xlabel 'training step'
-        plot $m1 using 1:3 with linespoints lt 2 dt 1 pt 5 ps 0.6 title 'rnn 1x64 (3 seeds)', \
-             $m2 using 1:3 with linespoints lt 3 dt 1 pt 9 ps 0.6 title 'lstm 1x128 (3 seeds)', \
-             $m3 using 1:3 with linespoints lt 3 dt 2 pt 8 ps 0.6 title 'lstm "big" 2x64_ü (3 seeds)', \
-             $m4 using 1:3 with linespoints lt 4 dt 1 pt 11 ps 0.6 title 'gru 1x128 (3 seeds)', \
-             1.89 with lines dt 2 lw 2 lt 1 title 'best n-gram held-out: ngram o=5 modified-kneser-ney'
-        set xlabel 'wall-clock time (seconds)'
         unset key
-        plot $m1 using 2:3 with linespoints lt 2 dt 1 pt 5 ps 0.6 notitle, \
-             $m2 using 2:3 with linespoints lt 3 dt 1 pt 9 ps 0.6 notitle, \
-             $m3 using 2:3 with linespoints lt 3 dt 2 pt 8 ps 0.6 notitle, \
-             $m4 using 2:3 with linespoints lt 4 dt 1 pt 11 ps 0.6 notitle, \
+        plot $m1 using 1:3 with linespoints lt 2 dt 1 pt 5 ps 0.6 notitle, \
+             $m2 using 1:3 with linespoints lt 3 dt 1 pt 9 ps 0.6 notitle, \
+             $m3 using 1:3 with linespoints lt 3 dt 2 pt 8 ps 0.6 notitle, \
+             $m4 using 1:3 with linespoints lt 4 dt 1 pt 11 ps 0.6 notitle, \
              1.89 with lines dt 2 lw 2 lt 1 notitle
+        set xlabel 'wall-clock time (seconds)'
+        set key top right opaque box lc rgb '#bbbbbb' Left reverse samplen 2 spacing 1.1 font ',9'
+        plot $m1 using 2:3 with linespoints lt 2 dt 1 pt 5 ps 0.6 title 'rnn 1x64 (3 seeds)', \
+             $m2 using 2:3 with linespoints lt 3 dt 1 pt 9 ps 0.6 title 'lstm 1x128 (3 seeds)', \
+             $m3 using 2:3 with linespoints lt 3 dt 2 pt 8 ps 0.6 title 'lstm "big" 2x64_ü (3 seeds)', \
+             $m4 using 2:3 with linespoints lt 4 dt 1 pt 11 ps 0.6 title 'gru 1x128 (3 seeds)', \
+             1.89 with lines dt 2 lw 2 lt 1 title 'best n-gram held-out: ngram o=5 modified-kneser-ney'
         unset multiplot
         unset output
     }
