@@ -1,0 +1,142 @@
+import Foundation
+import SeqbenchCore
+
+/// A plot the results call for: either a figure to draw or the reason it cannot be drawn.
+public struct PlannedPlot: Sendable, Equatable {
+    public var name: String
+    public var caption: String
+    public var figure: Figure?
+    /// One line saying why the plot is not drawn (nil when `figure` is set).
+    public var skipReason: String?
+
+    public static func draw(_ f: Figure) -> PlannedPlot {
+        PlannedPlot(name: f.name, caption: f.caption, figure: f, skipReason: nil)
+    }
+    public static func skip(_ name: String, _ caption: String, _ reason: String) -> PlannedPlot {
+        PlannedPlot(name: name, caption: caption, figure: nil, skipReason: reason)
+    }
+}
+
+/// What `drawAll` did for one plot.
+public struct PlotOutcome: Sendable, Equatable {
+    public var name: String
+    public var caption: String
+    /// `NAME.gp`, when the plot was drawn.
+    public var script: URL?
+    /// The pictures written (`NAME.png`, …), in png, svg, pdf order.
+    public var files: [URL]
+    /// One line saying why the plot was skipped; nil when it was drawn.
+    public var skipped: String?
+    /// What gnuplot printed on stderr while drawing (e.g. a format this gnuplot cannot draw).
+    public var notes: String
+
+    public var isDrawn: Bool { skipped == nil }
+}
+
+/// Every plot of a results folder: which ones the results call for, their scripts, their pictures.
+public enum PlotSet {
+    /// The folder `seqbench plot` and `seqbench report` use when none is given: `RESULTS_DIR/plots`.
+    public static func defaultOutput(results: URL) -> URL {
+        results.appendingPathComponent("plots", isDirectory: true)
+    }
+
+    /// Draws every plot the results allow into `out`: for each, `NAME.gp` (self-contained, runnable
+    /// alone) and one picture per format. Plots whose data is missing are skipped with a reason.
+    /// - Throws: `SeqbenchError.data` when the results cannot be read, when gnuplot is missing (after
+    ///   writing the scripts, so they can be run later; the message says how to install gnuplot), or
+    ///   when gnuplot fails on a script (its message and the script's path).
+    public static func drawAll(results: URL, out: URL, formats: [PlotFormat]) throws -> [PlotOutcome] {
+        try drawAll(results: results, out: out, formats: formats, gnuplot: Gnuplot())
+    }
+
+    /// `drawAll` with a chosen gnuplot (tests point it at a missing path).
+    public static func drawAll(results: URL, out: URL, formats: [PlotFormat], gnuplot: Gnuplot) throws -> [PlotOutcome] {
+        guard !formats.isEmpty else {
+            throw SeqbenchError.usage("no plot format given; use --format with png, svg and/or pdf")
+        }
+        let set = try ResultSet.load(results)
+        let planned = plan(set)
+        let provenance = provenanceLine(set)
+        let formats = PlotFormat.allCases.filter(formats.contains)
+        var outcomes: [PlotOutcome] = []
+        var scripts: [(Int, URL)] = []
+        for p in planned {
+            guard let f = p.figure else {
+                outcomes.append(PlotOutcome(name: p.name, caption: p.caption, script: nil, files: [], skipped: p.skipReason, notes: ""))
+                continue
+            }
+            let script = out.appendingPathComponent("\(f.name).gp")
+            try AtomicFile.write(GnuplotScript.render(f, formats: formats, provenance: provenance), to: script)
+            scripts.append((outcomes.count, script))
+            outcomes.append(PlotOutcome(name: p.name, caption: p.caption, script: script, files: [], skipped: nil, notes: ""))
+        }
+        if !scripts.isEmpty {
+            do { _ = try gnuplot.resolvedPath() } catch let e as SeqbenchError {
+                throw SeqbenchError.data("\(e.message); the results in \(results.path) are intact and the scripts are in \(out.path): draw the pictures later with `seqbench plot \(results.path)`")
+            }
+        }
+        let fm = FileManager.default
+        for (k, script) in scripts {
+            // Remove stale pictures first, so the files listed are the ones this run drew.
+            let stem = script.deletingPathExtension()
+            for f in formats { try? fm.removeItem(at: stem.appendingPathExtension(f.fileExtension)) }
+            let run = try gnuplot.run(script: script)
+            outcomes[k].notes = run.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+            outcomes[k].files = formats.map { stem.appendingPathExtension($0.fileExtension) }
+                .filter { (try? fm.attributesOfItem(atPath: $0.path)[.size] as? Int).map { ($0 ?? 0) > 0 } ?? false }
+        }
+        return outcomes
+    }
+
+    /// Every plot the results call for, in report order; deterministic for given results.
+    public static func plan(_ set: ResultSet) -> [PlannedPlot] {
+        let index = SummaryIndex(set.summary)
+        var out: [PlannedPlot] = []
+        out += HeldOutBarsPlot.plan(index, set)
+        out += TemperaturePlots.plan(index, set)
+        out += QualityDiversityPlot.plan(index, set)
+        out += LearningCurvePlot.plan(index, set)
+        out += OrderSweepPlot.plan(index, set)
+        out += CostQualityPlot.plan(index, set)
+        out += ExcessBitsPlot.plan(index, set)
+        return out
+    }
+
+    /// "experiment NAME · config HASH · commit C" from the manifest (parts that are missing are left out).
+    public static func provenanceLine(_ set: ResultSet) -> String {
+        var parts: [String] = []
+        if let e = set.manifest["experiment"]?.stringValue { parts.append("experiment \(e)") }
+        if let h = set.manifest["config_hash"]?.stringValue { parts.append("config \(h.prefix(12))") }
+        if let c = set.manifest["git_commit"]?.stringValue { parts.append("commit \(c.prefix(12))") }
+        return parts.joined(separator: " · ")
+    }
+}
+
+/// Helpers shared by the plot builders.
+enum PlotText {
+    /// A `plot` command split over lines with `\` continuations.
+    static func plot(_ clauses: [String], command: String = "plot") -> [String] {
+        var lines: [String] = []
+        for (k, c) in clauses.enumerated() {
+            let head = k == 0 ? "\(command) " : "     "
+            lines.append(head + c + (k + 1 < clauses.count ? ", \\" : ""))
+        }
+        return lines
+    }
+
+    /// Legend entries for the families present, in fixed family order.
+    static func familyKeyEntries(_ families: [String], style: String) -> [String] {
+        var seen: Set<String> = []
+        return families.map { FamilyStyle.of($0) }.sorted { FamilyStyle.rank($0.family) < FamilyStyle.rank($1.family) }
+            .filter { seen.insert($0.family).inserted }
+            .map { "keyentry \(style) lt \($0.linetype) title \(GnuplotText.quote($0.family))" }
+    }
+
+    /// A short number for captions, labels and tables: whole numbers below 10⁹ as integers, others
+    /// with 4 significant digits (`%.4g`, POSIX locale).
+    static func short(_ d: Double) -> String {
+        guard d.isFinite else { return formatDouble(d) }
+        if d == d.rounded(), abs(d) < 1e9 { return String(Int(d)) }
+        return String(format: "%.4g", locale: Locale(identifier: "en_US_POSIX"), d)
+    }
+}

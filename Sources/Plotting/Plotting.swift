@@ -1,1 +1,0 @@
-// The gnuplot driver (issue 6).

@@ -1,0 +1,135 @@
+# temp_distinct_2_synth-tique-markov-ac333439.gp: distinct-2 (unique bigrams / tokens) against sampling temperature on synthétique "markov", one line per model (band: across-seed interval; dashed black: held-out human text).
+# Written by seqbench 0.1.0 from summary.csv; experiment fixture_ü 'quoted' · config 0123456789ab · commit abcdef123456.
+# Redraw from this folder: gnuplot temp_distinct_2_synth-tique-markov-ac333439.gp
+# Other formats:           gnuplot -e "formats='svg pdf'" temp_distinct_2_synth-tique-markov-ac333439.gp
+set encoding utf8
+if (!exists("formats")) formats = 'png svg pdf'
+
+$m1 << EOD
+# temperature mean ci_low ci_high
+0.0 0.08 0.08 0.08
+0.5 0.285 0.285 0.285
+0.8 0.366 0.366 0.366
+1.0 0.42 0.42 0.42
+1.2 0.474 0.474 0.474
+EOD
+
+$m2 << EOD
+# temperature mean ci_low ci_high
+0.0 0.0925 0.0925 0.0925
+0.5 0.4037 0.4037 0.4037
+0.8 0.5185 0.5185 0.5185
+1.0 0.595 0.595 0.595
+1.2 0.6715 0.6715 0.6715
+EOD
+
+$m3 << EOD
+# temperature mean ci_low ci_high
+0.0 0.0875 0.0725 0.1025
+0.5 0.3562 0.3337 0.3787
+0.8 0.4575 0.4305 0.4845
+1.0 0.525 0.495 0.555
+1.2 0.5925 0.5595 0.6255
+EOD
+
+$m4 << EOD
+# temperature mean ci_low ci_high
+0.0 0.1 0.085 0.115
+0.5 0.475 0.4525 0.4975
+0.8 0.61 0.583 0.637
+1.0 0.7 0.67 0.73
+1.2 0.79 0.757 0.823
+EOD
+
+$m5 << EOD
+# temperature mean ci_low ci_high
+0.0 0.105 0.09 0.12
+0.5 0.5225 0.5 0.545
+0.8 0.671 0.644 0.698
+1.0 0.77 0.74 0.8
+1.2 0.869 0.836 0.902
+EOD
+
+$m6 << EOD
+# temperature mean ci_low ci_high
+0.0 0.0975 0.0825 0.1125
+0.5 0.4512 0.4287 0.4737
+0.8 0.5795 0.5525 0.6065
+1.0 0.665 0.635 0.695
+1.2 0.7505 0.7175 0.7835
+EOD
+
+seqbench_terminals = ' '.GPVAL_TERMINALS.' '
+do for [seqbench_i = 1:words(formats)] {
+    seqbench_format = word(formats, seqbench_i)
+    seqbench_ok = 1
+    if (seqbench_format eq 'png') {
+        if (strstrt(seqbench_terminals, ' pngcairo ') > 0) {
+            set terminal pngcairo noenhanced size 1000,560 font 'Sans,11'
+        } else {
+            if (strstrt(seqbench_terminals, ' png ') > 0) {
+                set terminal png noenhanced size 1000,560
+            } else {
+                seqbench_ok = 0
+            }
+        }
+    } else {
+        if (seqbench_format eq 'svg') {
+            set terminal svg noenhanced size 1000,560 dynamic font 'Sans,11' background '#ffffff'
+        } else {
+            if (seqbench_format eq 'pdf') {
+                if (strstrt(seqbench_terminals, ' pdfcairo ') > 0) {
+                    set terminal pdfcairo noenhanced size 10.42in,5.83in font 'Sans,11'
+                } else {
+                    if (strstrt(seqbench_terminals, ' pdf ') > 0) {
+                        set terminal pdf noenhanced size 10.42in,5.83in
+                    } else {
+                        seqbench_ok = 0
+                    }
+                }
+            } else {
+                seqbench_ok = 0
+            }
+        }
+    }
+    if (!seqbench_ok) {
+        print sprintf('temp_distinct_2_synth-tique-markov-ac333439.gp: this gnuplot has no terminal for %s; skipped (install gnuplot-nox, which has cairo)', seqbench_format)
+    } else {
+        set output 'temp_distinct_2_synth-tique-markov-ac333439.'.seqbench_format
+        reset
+        set encoding utf8
+        set datafile missing 'NaN'
+        set linetype 5 lc rgb '#7F7F7F' lw 2 pt 13 ps 1.3 dt 1
+        set linetype 1 lc rgb '#0072B2' lw 2 pt 7 ps 1.3 dt 1
+        set linetype 2 lc rgb '#E69F00' lw 2 pt 5 ps 1.3 dt 1
+        set linetype 3 lc rgb '#009E73' lw 2 pt 9 ps 1.3 dt 1
+        set linetype 4 lc rgb '#CC79A7' lw 2 pt 11 ps 1.3 dt 1
+        set linetype 6 lc rgb '#000000' lw 2 pt 3 ps 1.3 dt 1
+        set linetype 7 lc rgb '#D55E00' lw 2 pt 15 ps 1.3 dt 1
+        set border lw 1
+        set grid lc rgb '#dddddd' lw 1
+        set label 999 'experiment fixture_ü ''quoted'' · config 0123456789ab · commit abcdef123456' at screen 0.005, screen 1 left offset 0,-0.7 font ',8' tc rgb '#888888'
+        set title 'distinct-2 (unique bigrams / tokens) — synthétique "markov"' font ',13'
+        set xlabel 'sampling temperature (0 = greedy)'
+        set ylabel 'distinct-2 (unique bigrams / tokens)'
+        set autoscale fix
+        set offsets graph 0.03, graph 0.03, graph 0.08, graph 0.08
+        set key outside right top vertical Left reverse samplen 3 spacing 1.2
+        set xtics nomirror
+        set ytics nomirror
+        plot $m1 using 1:3:4 with filledcurves fs transparent solid 0.15 noborder lc rgb '#0072B2' notitle, \
+             $m2 using 1:3:4 with filledcurves fs transparent solid 0.15 noborder lc rgb '#0072B2' notitle, \
+             $m3 using 1:3:4 with filledcurves fs transparent solid 0.15 noborder lc rgb '#E69F00' notitle, \
+             $m4 using 1:3:4 with filledcurves fs transparent solid 0.15 noborder lc rgb '#009E73' notitle, \
+             $m5 using 1:3:4 with filledcurves fs transparent solid 0.15 noborder lc rgb '#009E73' notitle, \
+             $m6 using 1:3:4 with filledcurves fs transparent solid 0.15 noborder lc rgb '#CC79A7' notitle, \
+             $m1 using 1:2 with linespoints lt 1 dt 1 pt 7 title 'ngram o=3 modified-kneser-ney', \
+             $m2 using 1:2 with linespoints lt 1 dt 2 pt 6 title 'ngram o=5 modified-kneser-ney', \
+             $m3 using 1:2 with linespoints lt 2 dt 1 pt 5 title 'rnn 1x64', \
+             $m4 using 1:2 with linespoints lt 3 dt 1 pt 9 title 'lstm 1x128', \
+             $m5 using 1:2 with linespoints lt 3 dt 2 pt 8 title 'lstm "big" 2x64_ü', \
+             $m6 using 1:2 with linespoints lt 4 dt 1 pt 11 title 'gru 1x128', \
+             0.61 with lines dt 2 lw 2 lc rgb '#000000' title 'human text (held-out)'
+        unset output
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import Plotting
+
+@Suite(.serialized) struct ReportTests {
+    @Test func reportHasTablesCaptionsEscapedSamplesAndNoNetwork() throws {
+        let results = try Fixture.copyOfResults()
+        let plots = results.appendingPathComponent("plots")
+        let outcomes = try PlotSet.drawAll(results: results, out: plots, formats: [.png])
+        try Report.write(results: results, plots: plots)
+        let md = try String(contentsOf: results.appendingPathComponent("report.md"), encoding: .utf8)
+        let html = try String(contentsOf: results.appendingPathComponent("report.html"), encoding: .utf8)
+
+        // Provenance, including a field the contract does not name.
+        #expect(md.contains("| custom\\_field | \\{a: \\[1, x\\], b: 2\\} |"))
+        // Held-out table: the best bits/char on tiny_shakespeare is lstm "big" (1.98 < 2.05, 2.08, 2.19 …
+        // from summary.csv), so its cell is bold; its CI 1.95…2.01 gives ± 0.03.
+        #expect(md.contains("| tiny\\_shakespeare | lstm \"big\" 2x64\\_ü | **1.98 ± 0.03** |"))
+        #expect(html.contains("<td class=\"num best\">1.98 ± 0.03</td>"))
+        // Every drawn plot is inlined with its caption; no link leaves the file.
+        for o in outcomes where o.isDrawn {
+            #expect(md.contains("(plots/\(o.name).png)"))
+            #expect(html.contains("<figcaption>\(ReportHTML.escape(o.caption))</figcaption>"))
+        }
+        #expect(html.components(separatedBy: "data:image/png;base64,").count - 1 == outcomes.filter(\.isDrawn).count)
+        #expect(!html.contains("http://") && !html.contains("https://"))
+        // Samples: HTML escaped, the loop marked.
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("What &lt;news&gt; &amp; tidings"))
+        #expect(html.contains("<mark class=\"loop\""))
+        // 11 characters "[seed 1 #0]" precede the loop " the king said that" (19 characters) × 9 = 171.
+        #expect(md.contains("⟳ loop: a 19-character cycle repeats 9 times from character 11"))
+        // The first sample is the lowest seed and index (the file lists seed 2 first).
+        #expect(md.contains("(seed 1, sample 0, 182 characters)"))
+        #expect(!md.contains("[seed 2"))
+        // Skipped plots are listed with their reasons.
+        #expect(md.contains("- temp\\_other\\_metrics: summary.csv has no rows with a temperature for"))
+    }
+
+    @Test func reportWithoutPlotsSaysHowToDrawThem() throws {
+        let results = try Fixture.copyOfResults()
+        try Report.write(results: results, plots: results.appendingPathComponent("plots"))
+        let md = try String(contentsOf: results.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(md.contains("No plots in `plots`; draw them with `seqbench plot \(results.path)`"))
+    }
+
+    @Test func relativePaths() {
+        let r = ReportMarkdown.relativePath(from: URL(fileURLWithPath: "/a/results/x"), to: URL(fileURLWithPath: "/a/plots/x"))
+        #expect(r == "../../plots/x")
+    }
+}
