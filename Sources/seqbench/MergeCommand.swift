@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Harness
+import Plotting
 import SeqbenchCore
 
 struct MergeCommand: SeqbenchCommand {
@@ -33,7 +34,21 @@ struct MergeCommand: SeqbenchCommand {
     }
 }
 
-/// Draws the plots and writes the report of a results folder (wired to the Plotting module).
+/// Draws the plots and writes the report of a results folder at the end of `run` or `merge`.
+/// gnuplot missing or failing is reported on one line; the results stay intact and
+/// `seqbench plot` / `seqbench report` can be run later.
 func drawPlotsAndReport(results: URL, formats: String) throws {
-    _ = (results, formats)
+    guard case .success(let list) = PlotFormat.parseList(formats), !list.isEmpty else {
+        throw SeqbenchError.usage("--format '\(formats)': give a comma-separated list of png, svg, pdf")
+    }
+    let plots = PlotSet.defaultOutput(results: results)
+    do {
+        let outcomes = try PlotSet.drawAll(results: results, out: plots, formats: list)
+        printNote(PlotCommand.summary(outcomes, out: plots), terminator: "")
+        try Report.write(results: results, plots: plots)
+        printNote("report: \(results.appendingPathComponent("report.html").path)")
+    } catch let e as SeqbenchError {
+        printError("\(e.message) (the results are complete; draw the plots later with 'seqbench plot \(results.path)')")
+        throw ExitCode(e.exitCode)
+    }
 }

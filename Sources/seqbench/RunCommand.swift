@@ -2,6 +2,7 @@ import ArgumentParser
 import CBLAS
 import Foundation
 import Harness
+import Plotting
 import ModelZoo
 import SeqbenchCore
 
@@ -48,6 +49,9 @@ struct RunCommand: SeqbenchCommand {
     var format: String = "png,svg"
 
     func validate() throws {
+        if case .failure(let e) = PlotFormat.parseList(format) {
+            throw ValidationError("Please give --format as a comma-separated list of png, svg, pdf (got '\(e.word)').")
+        }
         guard jobs >= 1 else { throw ValidationError("Please give --jobs a whole number >= 1 (got \(jobs)).") }
     }
 
