@@ -1,8 +1,9 @@
-# seqbench: `make run` runs the main job, `make test` passes the tests. Both install what is missing.
+# seqbench: `make run` runs the main job, `make test` passes the tests. Both install what is missing
+# (scripts/bootstrap: Debian packages through apt-get as root, or the exact command to run).
 SWIFT ?= swift
 BIN := .build/release/seqbench
 
-.PHONY: run test build bootstrap clean
+.PHONY: run test build bootstrap smoke clean
 
 bootstrap:
 	@scripts/bootstrap
@@ -10,12 +11,19 @@ bootstrap:
 build: bootstrap
 	$(SWIFT) build -c release --product seqbench
 
+# The main job: experiments/quickstart.yaml into results/quickstart (plots and report included).
+# Rerunning continues where an interrupted run stopped.
 run: build
-	$(BIN) run experiments/quickstart.yaml --out results/quickstart
+	$(BIN) run experiments/quickstart.yaml --out results/quickstart --resume
 
+# Unit and end-to-end tests, then seqbench gating itself against its committed baseline.
 test: bootstrap
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) smoke
+
+smoke:
+	scripts/ci-smoke
 
 clean:
 	rm -rf .build
