@@ -100,7 +100,6 @@ public struct SHA256: Sendable {
         h[4] = h[4] &+ e; h[5] = h[5] &+ f; h[6] = h[6] &+ g; h[7] = h[7] &+ hh
     }
 
-
     /// The lowercase hex digest of `data`.
     public static func hex(_ data: Data) -> String {
         var s = SHA256()
