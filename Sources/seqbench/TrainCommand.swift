@@ -110,7 +110,7 @@ struct TrainCommand: SeqbenchCommand {
             ["tokenizer", tokenizerKind.rawValue], ["vocabulary", String(vocabulary.count)],
             ["training tokens", String(data.train.count)], ["parameters", String(model.parameterCount)],
             ["wall seconds", String(format: "%.3f", report.wallSeconds)],
-            ["tokens/s", ProgressReporter.rate(report.tokensPerSecond)],
+            ["tokens/s", TrainingProgress.rate(report.tokensPerSecond)],
         ]
         if let s = report.steps { rows.append(["steps", String(s)]) }
         if let last = report.learningCurve.last {
