@@ -46,15 +46,23 @@ public struct CorpusStatistics: Sendable, Equatable, Codable {
     public init(text: String) {
         bytes = text.utf8.count
         var chars = 0, newlines = 0
-        var seen = Set<UInt32>()
-        for s in text.unicodeScalars {
-            chars += 1
-            if s == "\n" { newlines += 1 }
-            seen.insert(s.value)
+        var seenBMP = [Bool](repeating: false, count: 0x10000)  // a flag per scalar below U+10000
+        var seenOther = Set<UInt32>()
+        var distinct = 0
+        seenBMP.withUnsafeMutableBufferPointer { flags in
+            for s in text.unicodeScalars {
+                chars += 1
+                if s == "\n" { newlines += 1 }
+                if s.value < 0x10000 {
+                    if !flags[Int(s.value)] { flags[Int(s.value)] = true; distinct += 1 }
+                } else if seenOther.insert(s.value).inserted {
+                    distinct += 1
+                }
+            }
         }
         characters = chars
         lines = newlines + (text.unicodeScalars.last.map { $0 == "\n" ? 0 : 1 } ?? 0)
-        distinctCharacters = seen.count
+        distinctCharacters = distinct
     }
 
     enum CodingKeys: String, CodingKey {

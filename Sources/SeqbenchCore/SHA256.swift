@@ -28,26 +28,24 @@ public struct SHA256: Sendable {
         for b in bytes {
             buffer.append(b)
             length &+= 1
-            if buffer.count == 64 {
-                compress(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
+            if buffer.count == 64 { compressBuffer() }
         }
     }
 
     public mutating func update(_ data: Data) {
         data.withUnsafeBytes { raw in
-            var p = raw.bindMemory(to: UInt8.self)[...]
+            var i = 0
+            let n = raw.count
             // Fill a partial block first, then hash whole blocks straight from the input.
-            while !buffer.isEmpty && !p.isEmpty {
-                buffer.append(p.removeFirst()); length &+= 1
-                if buffer.count == 64 { compress(buffer); buffer.removeAll(keepingCapacity: true) }
+            while !buffer.isEmpty && i < n {
+                buffer.append(raw[i]); i += 1; length &+= 1
+                if buffer.count == 64 { compressBuffer() }
             }
-            while p.count >= 64 {
-                compress(Array(p.prefix(64)))
-                p = p.dropFirst(64); length &+= 64
+            while n - i >= 64 {
+                compress(UnsafeRawBufferPointer(rebasing: raw[i..<(i + 64)]))
+                i += 64; length &+= 64
             }
-            for b in p { buffer.append(b); length &+= 1 }
+            while i < n { buffer.append(raw[i]); i += 1; length &+= 1 }
         }
     }
 
@@ -59,38 +57,48 @@ public struct SHA256: Sendable {
         for i in (0..<8).reversed() { pad.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
         for b in pad {
             buffer.append(b)
-            if buffer.count == 64 { compress(buffer); buffer.removeAll(keepingCapacity: true) }
+            if buffer.count == 64 { compressBuffer() }
         }
         var out: [UInt8] = []
         for word in h { for i in (0..<4).reversed() { out.append(UInt8(truncatingIfNeeded: word >> (UInt32(i) * 8))) } }
         return out
     }
 
-    private mutating func compress(_ block: [UInt8]) {
-        var w = [UInt32](repeating: 0, count: 64)
-        for i in 0..<16 {
-            w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
-        }
-        for i in 16..<64 {
-            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
+    private mutating func compressBuffer() {
+        let block = buffer
+        block.withUnsafeBytes { compress($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// One 64-byte block (FIPS 180-4 §6.2.2). Storage is taken through pointers once per block;
+    /// the rotations ROTR^n(x) = x >> n | x << (32 − n) are written out (no call per rotation).
+    private mutating func compress(_ block: UnsafeRawBufferPointer) {
+        precondition(block.count == 64, "SHA-256 blocks are 64 bytes")
         var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-        for i in 0..<64 {
-            let S1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = hh &+ S1 &+ ch &+ SHA256.k[i] &+ w[i]
-            let S0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = S0 &+ maj
-            hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            SHA256.k.withUnsafeBufferPointer { k in
+                for i in 0..<16 {
+                    w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
+                }
+                for i in 16..<64 {
+                    let s0 = (w[i - 15] >> 7 | w[i - 15] << 25) ^ (w[i - 15] >> 18 | w[i - 15] << 14) ^ (w[i - 15] >> 3)
+                    let s1 = (w[i - 2] >> 17 | w[i - 2] << 15) ^ (w[i - 2] >> 19 | w[i - 2] << 13) ^ (w[i - 2] >> 10)
+                    w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                }
+                for i in 0..<64 {
+                    let S1 = (e >> 6 | e << 26) ^ (e >> 11 | e << 21) ^ (e >> 25 | e << 7)
+                    let ch = (e & f) ^ (~e & g)
+                    let t1 = hh &+ S1 &+ ch &+ k[i] &+ w[i]
+                    let S0 = (a >> 2 | a << 30) ^ (a >> 13 | a << 19) ^ (a >> 22 | a << 10)
+                    let maj = (a & b) ^ (a & c) ^ (b & c)
+                    let t2 = S0 &+ maj
+                    hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                }
+            }
         }
         h[0] = h[0] &+ a; h[1] = h[1] &+ b; h[2] = h[2] &+ c; h[3] = h[3] &+ d
         h[4] = h[4] &+ e; h[5] = h[5] &+ f; h[6] = h[6] &+ g; h[7] = h[7] &+ hh
     }
-
-    @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
     /// The lowercase hex digest of `data`.
     public static func hex(_ data: Data) -> String {

@@ -15,6 +15,17 @@ extension SeqbenchCommand {
         } catch let e as SeqbenchError {
             printError(e.message)
             throw ExitCode(e.exitCode)
+        } catch let e as ValidationError {
+            printError(e.message)
+            throw ExitCode(2)
+        } catch let e as ExitCode {
+            throw e
+        } catch let e as CleanExit {
+            throw e
+        } catch {
+            // Anything else (an I/O error from the system) still ends in one line and exit code 1.
+            printError("\(error)")
+            throw ExitCode(1)
         }
     }
 }

@@ -15,19 +15,12 @@ final class ProgressReporter: @unchecked Sendable {  // called from the training
     }
 
     func report(_ p: TrainingProgress) {
-        var parts = ["step \(p.step)" + (p.totalSteps.map { "/\($0)" } ?? "")]
-        if p.loss.isFinite { parts.append(String(format: "loss %.4f", p.loss)) }
-        if p.tokensPerSecond > 0 { parts.append("\(ProgressReporter.rate(p.tokensPerSecond)) tok/s") }
-        if let total = p.totalSteps, p.step > 0, total > p.step, p.elapsedSeconds > 0 {
-            parts.append("ETA " + ProgressReporter.duration(p.elapsedSeconds / Double(p.step) * Double(total - p.step)))
-        }
-        if let m = p.message { parts.append(m) }
-        let text = parts.joined(separator: "  ")
+        let text = p.statusLine
         if terminal {
             var bar = ""
             if let total = p.totalSteps, total > 0 {
                 let width = 24
-                let filled = min(width, Int(Double(width) * Double(p.step) / Double(total)))
+                let filled = max(0, min(width, Int(Double(width) * Double(p.step) / Double(total))))
                 bar = "[" + String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled) + "] "
             }
             printNote("\r\u{1B}[2K" + bar + text, terminator: "")
@@ -40,15 +33,6 @@ final class ProgressReporter: @unchecked Sendable {  // called from the training
 
     /// Ends the bar's line, if one was drawn.
     func finish() {
-        if drewBar { printNote("") ; drewBar = false }
-    }
-
-    static func rate(_ x: Double) -> String {
-        x >= 1e6 ? String(format: "%.2fM", x / 1e6) : x >= 1e3 ? String(format: "%.1fk", x / 1e3) : String(format: "%.0f", x)
-    }
-
-    static func duration(_ s: Double) -> String {
-        let t = Int(s.rounded())
-        return t >= 3600 ? String(format: "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60) : String(format: "%d:%02d", t / 60, t % 60)
+        if drewBar { printNote(""); drewBar = false }
     }
 }

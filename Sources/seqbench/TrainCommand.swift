@@ -94,11 +94,9 @@ struct TrainCommand: SeqbenchCommand {
         }
         if let valid { validText = try TextFile.read(valid) }
 
-        let vocabulary = Vocabulary(tokenizer: tokenizerKind, trainingText: trainText)
-        let trainIDs = vocabulary.encode(trainText).ids
+        let data = TrainingData(tokenizer: tokenizerKind, trainText: trainText, validText: validText)
+        let vocabulary = data.vocabulary
         trainText = ""
-        let data = TrainingData(vocabulary: vocabulary, train: trainIDs, valid: validText.map { vocabulary.encode($0).ids },
-                                validCharacters: validText.map { $0.unicodeScalars.count })
         let reporter = ProgressReporter(terminal: standardErrorIsTerminal)
         let environment = TrainingEnvironment(seed: seed, threads: threads, maxSeconds: maxSeconds,
                                               checkpointURL: checkpoint.map { URL(fileURLWithPath: $0) }, resume: resume,
@@ -110,9 +108,9 @@ struct TrainCommand: SeqbenchCommand {
         var rows: [[String]] = [
             ["model", kind], ["file", out], ["training text", description],
             ["tokenizer", tokenizerKind.rawValue], ["vocabulary", String(vocabulary.count)],
-            ["training tokens", String(trainIDs.count)], ["parameters", String(model.parameterCount)],
+            ["training tokens", String(data.train.count)], ["parameters", String(model.parameterCount)],
             ["wall seconds", String(format: "%.3f", report.wallSeconds)],
-            ["tokens/s", ProgressReporter.rate(report.tokensPerSecond)],
+            ["tokens/s", TrainingProgress.rate(report.tokensPerSecond)],
         ]
         if let s = report.steps { rows.append(["steps", String(s)]) }
         if let last = report.learningCurve.last {
