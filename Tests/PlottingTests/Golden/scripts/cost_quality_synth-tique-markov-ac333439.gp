@@ -49,7 +49,8 @@ $front << EOD
 230.0 1.68
 EOD
 
-seqbench_terminals = ' '.GPVAL_TERMINALS.' '
+# The terminals to choose from; tests pretend to lack cairo with -e "seqbench_terminals=' svg png '".
+if (!exists("seqbench_terminals")) seqbench_terminals = ' '.GPVAL_TERMINALS.' '
 do for [seqbench_i = 1:words(formats)] {
     seqbench_format = word(formats, seqbench_i)
     seqbench_ok = 1

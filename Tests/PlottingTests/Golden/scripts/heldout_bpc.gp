@@ -31,7 +31,8 @@ $bars << EOD
 23.4 1.78 1.75 1.81 4.0 1.81
 EOD
 
-seqbench_terminals = ' '.GPVAL_TERMINALS.' '
+# The terminals to choose from; tests pretend to lack cairo with -e "seqbench_terminals=' svg png '".
+if (!exists("seqbench_terminals")) seqbench_terminals = ' '.GPVAL_TERMINALS.' '
 do for [seqbench_i = 1:words(formats)] {
     seqbench_format = word(formats, seqbench_i)
     seqbench_ok = 1

@@ -59,7 +59,8 @@ $m6 << EOD
 1.2 0.7505 0.7175 0.7835
 EOD
 
-seqbench_terminals = ' '.GPVAL_TERMINALS.' '
+# The terminals to choose from; tests pretend to lack cairo with -e "seqbench_terminals=' svg png '".
+if (!exists("seqbench_terminals")) seqbench_terminals = ' '.GPVAL_TERMINALS.' '
 do for [seqbench_i = 1:words(formats)] {
     seqbench_format = word(formats, seqbench_i)
     seqbench_ok = 1
