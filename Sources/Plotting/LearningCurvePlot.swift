@@ -54,7 +54,7 @@ enum LearningCurvePlot {
             "set xtics nomirror",
             "set ytics nomirror",
             "set xlabel 'training step'",
-            "set title \(GnuplotText.quote("Learning curves — \(corpus): by step")) font ',13'",
+            "set title \(GnuplotText.quote("Learning curves — \(corpus)")) font ',13'",
             "unset key",
         ]
         // The key goes in the right panel: against wall seconds the curves leave its top right empty
@@ -62,7 +62,7 @@ enum LearningCurvePlot {
         body += PlotText.plot(stepClauses + referenceUntitled)
         body += [
             "set xlabel 'wall-clock time (seconds)'",
-            "set title \(GnuplotText.quote("Learning curves — \(corpus): by wall-clock time")) font ',13'",
+            "set title \(GnuplotText.quote("the same runs against wall-clock time")) font ',13'",
             "set key top right opaque box lc rgb '#bbbbbb' Left reverse samplen 2 spacing 1.1 font ',9'",
         ]
         body += PlotText.plot(wallClauses + reference)

@@ -216,7 +216,7 @@ do for [seqbench_i = 1:words(formats)] {
         set xtics nomirror
         set ytics nomirror
         set xlabel 'training step'
-        set title 'Learning curves — synthétique "markov": by step' font ',13'
+        set title 'Learning curves — synthétique "markov"' font ',13'
         unset key
         plot $m1 using 1:3 with linespoints lt 2 dt 1 pt 5 ps 0.6 notitle, \
              $m2 using 1:3 with linespoints lt 3 dt 1 pt 9 ps 0.6 notitle, \
@@ -224,7 +224,7 @@ do for [seqbench_i = 1:words(formats)] {
              $m4 using 1:3 with linespoints lt 4 dt 1 pt 11 ps 0.6 notitle, \
              1.89 with lines dt 2 lw 2 lt 1 notitle
         set xlabel 'wall-clock time (seconds)'
-        set title 'Learning curves — synthétique "markov": by wall-clock time' font ',13'
+        set title 'the same runs against wall-clock time' font ',13'
         set key top right opaque box lc rgb '#bbbbbb' Left reverse samplen 2 spacing 1.1 font ',9'
         plot $m1 using 2:3 with linespoints lt 2 dt 1 pt 5 ps 0.6 title 'rnn 1x64 (3 seeds)', \
              $m2 using 2:3 with linespoints lt 3 dt 1 pt 9 ps 0.6 title 'lstm 1x128 (3 seeds)', \
