@@ -20,7 +20,9 @@ public enum GnuplotScript {
     public static func render(_ figure: Figure, formats: [PlotFormat], provenance: String) -> String {
         let name = figure.name
         let w = figure.width, h = figure.height
-        let inches = { (px: Int) in GnuplotText.number((Double(px) / 96 * 100).rounded() / 100) }
+        // PDF pages at 120 px per inch: a 1000-pixel figure is 8.33 in wide, so 11-pt text stays
+        // readable when the page is scaled to a text column.
+        let inches = { (px: Int) in GnuplotText.number((Double(px) / 120 * 100).rounded() / 100) }
         var s = ""
         s += "# \(name).gp: \(singleLine(figure.caption))\n"
         s += "# Written by seqbench \(seqbenchVersion) from \(figure.sources.joined(separator: ", "))"

@@ -181,10 +181,10 @@ do for [seqbench_i = 1:words(formats)] {
         } else {
             if (seqbench_format eq 'pdf') {
                 if (strstrt(seqbench_terminals, ' pdfcairo ') > 0) {
-                    set terminal pdfcairo noenhanced size 12.5in,5.63in font 'Sans,11'
+                    set terminal pdfcairo noenhanced size 10.0in,4.5in font 'Sans,11'
                 } else {
                     if (strstrt(seqbench_terminals, ' pdf ') > 0) {
-                        set terminal pdf noenhanced size 12.5in,5.63in
+                        set terminal pdf noenhanced size 10.0in,4.5in
                     } else {
                         seqbench_ok = 0
                     }

@@ -80,10 +80,10 @@ do for [seqbench_i = 1:words(formats)] {
         } else {
             if (seqbench_format eq 'pdf') {
                 if (strstrt(seqbench_terminals, ' pdfcairo ') > 0) {
-                    set terminal pdfcairo noenhanced size 10.42in,5.83in font 'Sans,11'
+                    set terminal pdfcairo noenhanced size 8.33in,4.67in font 'Sans,11'
                 } else {
                     if (strstrt(seqbench_terminals, ' pdf ') > 0) {
-                        set terminal pdf noenhanced size 10.42in,5.83in
+                        set terminal pdf noenhanced size 8.33in,4.67in
                     } else {
                         seqbench_ok = 0
                     }
