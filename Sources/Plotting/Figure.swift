@@ -9,7 +9,7 @@ public struct Figure: Sendable, Equatable {
     public var caption: String
     /// The result files the data came from, for the script's header comment.
     public var sources: [String]
-    /// Size in pixels for PNG and SVG; PDF uses the same size at 96 pixels per inch.
+    /// Size in pixels for PNG and SVG; PDF uses the same size at 120 pixels per inch.
     public var width: Int
     public var height: Int
     public var datablocks: [Datablock]

@@ -20,7 +20,9 @@ public enum GnuplotScript {
     public static func render(_ figure: Figure, formats: [PlotFormat], provenance: String) -> String {
         let name = figure.name
         let w = figure.width, h = figure.height
-        let inches = { (px: Int) in GnuplotText.number((Double(px) / 96 * 100).rounded() / 100) }
+        // PDF pages at 120 px per inch: a 1000-pixel figure is 8.33 in wide, so 11-pt text stays
+        // readable when the page is scaled to a text column.
+        let inches = { (px: Int) in GnuplotText.number((Double(px) / 120 * 100).rounded() / 100) }
         var s = ""
         s += "# \(name).gp: \(singleLine(figure.caption))\n"
         s += "# Written by seqbench \(seqbenchVersion) from \(figure.sources.joined(separator: ", "))"
@@ -31,7 +33,8 @@ public enum GnuplotScript {
         s += "if (!exists(\"formats\")) formats = \(GnuplotText.quote(formats.map(\.fileExtension).joined(separator: " ")))\n"
         s += "\n"
         for d in figure.datablocks { s += d.text + "\n" }
-        s += "seqbench_terminals = ' '.GPVAL_TERMINALS.' '\n"
+        s += "# The terminals to choose from; tests pretend to lack cairo with -e \"seqbench_terminals=' svg png '\".\n"
+        s += "if (!exists(\"seqbench_terminals\")) seqbench_terminals = ' '.GPVAL_TERMINALS.' '\n"
         s += "do for [seqbench_i = 1:words(formats)] {\n"
         s += "    seqbench_format = word(formats, seqbench_i)\n"
         s += "    seqbench_ok = 1\n"

@@ -96,6 +96,9 @@ enum HeldOutBarsPlot {
         guard !groups.isEmpty else {
             return [.skip(name, caption, set.hasSummary ? "summary.csv has no held-out 'bits_per_char' rows" : "the results have no summary.csv")]
         }
+        guard groups.contains(where: { $0.bars.contains { $0.mean.isFinite } }) else {
+            return [.skip(name, caption, "every held-out 'bits_per_char' in summary.csv is NaN or infinite")]
+        }
         return [.draw(HorizontalBars.figure(name: name, caption: caption, sources: ["summary.csv"],
                                             title: "Held-out bits per character", xLabel: "held-out bits/char (lower is better)",
                                             groups: groups))]
@@ -124,6 +127,9 @@ enum ExcessBitsPlot {
         let caption = "Synthetic sources: each model's held-out bits per character minus the source's exact entropy rate (0 = as good as the true source; lower is better)."
         guard !groups.isEmpty else {
             return [.skip(name, caption, "summary.csv has no 'excess_bits_per_char' rows (no synthetic corpus in this experiment)")]
+        }
+        guard groups.contains(where: { $0.bars.contains { $0.mean.isFinite } }) else {
+            return [.skip(name, caption, "every 'excess_bits_per_char' in summary.csv is NaN or infinite")]
         }
         return [.draw(HorizontalBars.figure(name: name, caption: caption, sources: ["summary.csv", "manifest.json"],
                                             title: "Excess bits per character over the entropy rate",

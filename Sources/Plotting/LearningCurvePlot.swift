@@ -47,11 +47,14 @@ enum LearningCurvePlot {
             referenceUntitled = ["\(line) notitle"]
         }
         var body = [
-            "set multiplot layout 1,2 title \(GnuplotText.quote("Learning curves — \(corpus)")) font ',13'",
+            // Panel titles rather than a multiplot title: that one sits higher and would run into
+            // the provenance footnote in the top corner.
+            "set multiplot layout 1,2",
             "set ylabel 'validation bits/char'",
             "set xtics nomirror",
             "set ytics nomirror",
             "set xlabel 'training step'",
+            "set title \(GnuplotText.quote("Learning curves — \(corpus)")) font ',13'",
             "unset key",
         ]
         // The key goes in the right panel: against wall seconds the curves leave its top right empty
@@ -59,6 +62,7 @@ enum LearningCurvePlot {
         body += PlotText.plot(stepClauses + referenceUntitled)
         body += [
             "set xlabel 'wall-clock time (seconds)'",
+            "set title \(GnuplotText.quote("the same runs against wall-clock time")) font ',13'",
             "set key top right opaque box lc rgb '#bbbbbb' Left reverse samplen 2 spacing 1.1 font ',9'",
         ]
         body += PlotText.plot(wallClauses + reference)

@@ -38,7 +38,7 @@ enum OrderSweepPlot {
         var names: [String] = []
         var series: [String: [(order: Int, heldout: Double, train: Double)]] = [:]
         for m in index.models(corpus) where m.family.lowercased() == "ngram" {
-            guard let held = index.row(corpus, m.model, "bits_per_char"), let order = held.order else { continue }
+            guard let held = index.row(corpus, m.model, "bits_per_char"), let order = held.order, held.mean.isFinite else { continue }
             let train = index.row(corpus, m.model, "train_bits_per_char")?.mean ?? .nan
             let s = seriesName(m.model, order: order)
             if series[s] == nil { names.append(s) }
@@ -46,7 +46,7 @@ enum OrderSweepPlot {
         }
         let sweeps = names.filter { Set(series[$0]!.map(\.order)).count >= 2 }
         guard !sweeps.isEmpty else {
-            return .failure(Reason(text: names.isEmpty ? "no n-gram rows with an order and bits_per_char" : "fewer than two orders per n-gram series"))
+            return .failure(Reason(text: names.isEmpty ? "no n-gram rows with an order and a finite bits_per_char" : "fewer than two orders per n-gram series"))
         }
         var blocks: [Datablock] = [], clauses: [String] = [], body: [String] = []
         var hasTrain = false

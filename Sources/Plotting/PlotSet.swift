@@ -83,7 +83,10 @@ public enum PlotSet {
             let run = try gnuplot.run(script: script)
             outcomes[k].notes = run.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
             outcomes[k].files = formats.map { stem.appendingPathExtension($0.fileExtension) }
-                .filter { (try? fm.attributesOfItem(atPath: $0.path)[.size] as? Int).map { ($0 ?? 0) > 0 } ?? false }
+                .filter { url in
+                    let size = (try? fm.attributesOfItem(atPath: url.path))?[.size] as? Int ?? 0
+                    return size > 0   // a format this gnuplot cannot draw leaves no file (and a note)
+                }
         }
         return outcomes
     }

@@ -33,7 +33,7 @@ enum QualityDiversityPlot {
                 guard let q = index.row(corpus, m.model, quality, temperature: t),
                       let d = index.row(corpus, m.model, diversity, temperature: t) else { return nil }
                 return [t, d.mean, q.mean]
-            }
+            }.filter { $0[1].isFinite && $0[2].isFinite }
             guard !rows.isEmpty else { continue }
             let b = "m\(blocks.count + 1)"
             blocks.append(Datablock(name: b, columns: ["temperature", diversity, quality], rows: rows))

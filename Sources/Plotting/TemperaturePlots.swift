@@ -41,6 +41,8 @@ enum TemperaturePlots {
             guard !temps.isEmpty else { continue }
             let rows = temps.compactMap { t in index.row(corpus, m.model, metric, temperature: t) }
                 .map { [$0.temperature!, $0.mean, $0.ciLow, $0.ciHigh] }
+            // A model without one finite value draws nothing (and alone would make gnuplot fail).
+            guard rows.contains(where: { $0[1].isFinite }) else { continue }
             let b = "m\(blocks.count + 1)"
             blocks.append(Datablock(name: b, columns: ["temperature", "mean", "ci_low", "ci_high"], rows: rows))
             let style = FamilyStyle.of(m.family)

@@ -26,15 +26,13 @@ struct PlotCommand: SeqbenchCommand {
     @Option(name: .long, help: "Comma-separated formats: png, svg, pdf.")
     var format: String = "png,svg,pdf"
 
-    func validate() throws {
-        if case .failure(let e) = PlotFormat.parseList(format) {
-            throw ValidationError("Please give --format as a comma-separated list of png, svg, pdf (got '\(e.word)').")
-        }
-    }
-
     func execute() throws {
-        guard case .success(let formats) = PlotFormat.parseList(format), !formats.isEmpty else {
-            throw SeqbenchError.usage("--format '\(format)': give a comma-separated list of png, svg, pdf")
+        // Checked here rather than in validate(): the project's usage errors exit 2 with one line.
+        let formats: [PlotFormat]
+        switch PlotFormat.parseList(format) {
+        case .success(let f): formats = f
+        case .failure(let e):
+            throw SeqbenchError.usage("--format '\(format)': unknown format '\(e.word)'; give a comma-separated list of png, svg, pdf")
         }
         let resultsURL = URL(fileURLWithPath: results)
         let outURL = out.map { URL(fileURLWithPath: $0) } ?? PlotSet.defaultOutput(results: resultsURL)

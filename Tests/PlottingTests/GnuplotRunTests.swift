@@ -39,6 +39,21 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("heldout_bpc.svg").path))
     }
 
+    @Test func withoutCairoTheScriptFallsBackAndSaysWhatItSkipped() throws {
+        let results = try Fixture.copyOfResults()
+        let out = results.appendingPathComponent("plots")
+        _ = try PlotSet.drawAll(results: results, out: out, formats: [.svg])
+        // Pretend this gnuplot has only svg and libgd's png (as a build without cairo would).
+        let r = try Gnuplot.execute(try Gnuplot().resolvedPath(),
+                                    arguments: ["-e", "seqbench_terminals=' svg png '", "-e", "formats='png pdf'", "heldout_bpc.gp"],
+                                    directory: out)
+        #expect(r.status == 0, "\(r.stderr)")
+        let png = try Data(contentsOf: out.appendingPathComponent("heldout_bpc.png"))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 5000)
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("heldout_bpc.pdf").path))
+        #expect(r.stderr.contains("heldout_bpc.gp: this gnuplot has no terminal for pdf; skipped"))
+    }
+
     @Test func brokenScriptFailsWithGnuplotsMessageAndPath() throws {
         let dir = try Fixture.copyOfResults()
         let script = dir.appendingPathComponent("broken.gp")

@@ -41,3 +41,24 @@ import Testing
         #expect(OrderSweepPlot.seriesName("o=3", order: 3) == "n-gram")
     }
 }
+
+@Suite struct NonFiniteDataTests {
+    /// Every value of a metric NaN: its plots are left out (gnuplot would stop on "all points
+    /// undefined"), everything else is drawn, and gnuplot runs clean on what is left.
+    @Test func allNaNMetricIsLeftOutAndTheRestDraws() throws {
+        let results = try Fixture.copyOfResults()
+        let url = results.appendingPathComponent("summary.csv")
+        var table = try CSVTable.read(url)
+        let metric = try table.requireColumn("metric"), mean = try table.requireColumn("mean")
+        for i in table.rows.indices where ["self_bleu", "bits_per_char"].contains(table.rows[i][metric]) {
+            table.rows[i][mean] = "NaN"
+        }
+        try table.csvText().write(to: url, atomically: true, encoding: .utf8)
+        let plan = PlotSet.plan(try ResultSet.load(results))
+        #expect(!plan.contains { $0.name.hasPrefix("temp_self_bleu") })
+        #expect(plan.first { $0.name == "heldout_bpc" }?.skipReason == "every held-out 'bits_per_char' in summary.csv is NaN or infinite")
+        let outcomes = try PlotSet.drawAll(results: results, out: results.appendingPathComponent("plots"), formats: [.svg])
+        #expect(outcomes.filter(\.isDrawn).allSatisfy { $0.files.count == 1 })
+        #expect(outcomes.filter(\.isDrawn).count == plan.filter { $0.figure != nil }.count)
+    }
+}

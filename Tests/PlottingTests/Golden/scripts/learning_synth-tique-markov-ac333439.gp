@@ -160,7 +160,8 @@ $m4 << EOD
 2000.0 101.76 1.8355
 EOD
 
-seqbench_terminals = ' '.GPVAL_TERMINALS.' '
+# The terminals to choose from; tests pretend to lack cairo with -e "seqbench_terminals=' svg png '".
+if (!exists("seqbench_terminals")) seqbench_terminals = ' '.GPVAL_TERMINALS.' '
 do for [seqbench_i = 1:words(formats)] {
     seqbench_format = word(formats, seqbench_i)
     seqbench_ok = 1
@@ -180,10 +181,10 @@ do for [seqbench_i = 1:words(formats)] {
         } else {
             if (seqbench_format eq 'pdf') {
                 if (strstrt(seqbench_terminals, ' pdfcairo ') > 0) {
-                    set terminal pdfcairo noenhanced size 12.5in,5.63in font 'Sans,11'
+                    set terminal pdfcairo noenhanced size 10.0in,4.5in font 'Sans,11'
                 } else {
                     if (strstrt(seqbench_terminals, ' pdf ') > 0) {
-                        set terminal pdf noenhanced size 12.5in,5.63in
+                        set terminal pdf noenhanced size 10.0in,4.5in
                     } else {
                         seqbench_ok = 0
                     }
@@ -210,11 +211,12 @@ do for [seqbench_i = 1:words(formats)] {
         set border lw 1
         set grid lc rgb '#dddddd' lw 1
         set label 999 'experiment fixture_ü ''quoted'' · config 0123456789ab · commit abcdef123456' at screen 0.005, screen 1 left offset 0,-0.7 font ',8' tc rgb '#888888'
-        set multiplot layout 1,2 title 'Learning curves — synthétique "markov"' font ',13'
+        set multiplot layout 1,2
         set ylabel 'validation bits/char'
         set xtics nomirror
         set ytics nomirror
         set xlabel 'training step'
+        set title 'Learning curves — synthétique "markov"' font ',13'
         unset key
         plot $m1 using 1:3 with linespoints lt 2 dt 1 pt 5 ps 0.6 notitle, \
              $m2 using 1:3 with linespoints lt 3 dt 1 pt 9 ps 0.6 notitle, \
@@ -222,6 +224,7 @@ do for [seqbench_i = 1:words(formats)] {
              $m4 using 1:3 with linespoints lt 4 dt 1 pt 11 ps 0.6 notitle, \
              1.89 with lines dt 2 lw 2 lt 1 notitle
         set xlabel 'wall-clock time (seconds)'
+        set title 'the same runs against wall-clock time' font ',13'
         set key top right opaque box lc rgb '#bbbbbb' Left reverse samplen 2 spacing 1.1 font ',9'
         plot $m1 using 2:3 with linespoints lt 2 dt 1 pt 5 ps 0.6 title 'rnn 1x64 (3 seeds)', \
              $m2 using 2:3 with linespoints lt 3 dt 1 pt 9 ps 0.6 title 'lstm 1x128 (3 seeds)', \

@@ -59,7 +59,8 @@ $m6 << EOD
 1.2 0.0379 0.0049 0.0709
 EOD
 
-seqbench_terminals = ' '.GPVAL_TERMINALS.' '
+# The terminals to choose from; tests pretend to lack cairo with -e "seqbench_terminals=' svg png '".
+if (!exists("seqbench_terminals")) seqbench_terminals = ' '.GPVAL_TERMINALS.' '
 do for [seqbench_i = 1:words(formats)] {
     seqbench_format = word(formats, seqbench_i)
     seqbench_ok = 1
@@ -79,10 +80,10 @@ do for [seqbench_i = 1:words(formats)] {
         } else {
             if (seqbench_format eq 'pdf') {
                 if (strstrt(seqbench_terminals, ' pdfcairo ') > 0) {
-                    set terminal pdfcairo noenhanced size 10.42in,5.83in font 'Sans,11'
+                    set terminal pdfcairo noenhanced size 8.33in,4.67in font 'Sans,11'
                 } else {
                     if (strstrt(seqbench_terminals, ' pdf ') > 0) {
-                        set terminal pdf noenhanced size 10.42in,5.83in
+                        set terminal pdf noenhanced size 8.33in,4.67in
                     } else {
                         seqbench_ok = 0
                     }
