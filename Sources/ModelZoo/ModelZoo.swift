@@ -7,5 +7,6 @@ import Neural
 public enum ModelZoo {
     public static let registry = ModelRegistry([
         UnigramKind.self,
+        NGramKind.self,
     ])
 }

@@ -7,6 +7,6 @@ struct Seqbench: ParsableCommand {
         commandName: "seqbench",
         abstract: "Train, evaluate, sample and compare n-gram Markov chains and RNN/LSTM/GRU text generators.",
         version: seqbenchVersion,
-        subcommands: []
+        subcommands: [NGramCommand.self]
     )
 }
