@@ -7,6 +7,7 @@ import Neural
 public enum ModelZoo {
     public static let registry = ModelRegistry([
         UnigramKind.self,
+        NGramKind.self,
         RNNKind.self,
         LSTMKind.self,
         GRUKind.self,

@@ -16,8 +16,8 @@ struct Seqbench: ParsableCommand {
         """,
         version: seqbenchVersion,
         subcommands: [CorpusCommand.self, TrainCommand.self, EvalCommand.self, SampleCommand.self, ModelsCommand.self,
-                      RunCommand.self, MergeCommand.self, MetricsCommand.self, PlotCommand.self, ReportCommand.self,
-                      CheckCommand.self, BaselineCommand.self]
+                      NGramCommand.self, RunCommand.self, MergeCommand.self, MetricsCommand.self, PlotCommand.self,
+                      ReportCommand.self, CheckCommand.self, BaselineCommand.self]
     )
 
     /// Runs the command line. ArgumentParser's own usage errors (missing or malformed arguments)

@@ -1,1 +1,0 @@
-// n-gram Markov chain models (issue 3).

@@ -1,0 +1,129 @@
+import ArgumentParser
+import Foundation
+import Corpora
+import LanguageModels
+import Markov
+import ModelZoo
+import SeqbenchCore
+
+/// `seqbench ngram …`: n-gram specifics (ARPA files, a build/score/sample benchmark). Training,
+/// evaluation and sampling of n-gram models go through the generic `train`/`eval`/`sample`.
+struct NGramCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ngram",
+        abstract: "n-gram models: ARPA export and import, and a build/score/sample benchmark.",
+        subcommands: [ExportARPA.self, ImportARPA.self, Bench.self]
+    )
+
+    static func loadNGram(_ path: String) throws -> NGramModel {
+        let m = try ModelZoo.registry.load(path)
+        guard let n = m as? NGramModel else {
+            throw SeqbenchError.usage("\(path): a \(m.kind) model, not an n-gram model; give a model trained with 'seqbench train ngram'")
+        }
+        return n
+    }
+}
+
+extension NGramCommand {
+    struct ExportARPA: SeqbenchCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export-arpa",
+            abstract: "Write an n-gram model as an ARPA file (loads in KenLM and SRILM).",
+            discussion: "Character models spell the newline </s> (with --sentence-boundaries) or ↵, and the space _ (␣ when the vocabulary holds _)."
+        )
+        @Argument(help: "The n-gram model file.") var model: String
+        @Option(name: .long, help: "The ARPA file to write.") var out: String
+
+        func execute() throws {
+            let m = try NGramCommand.loadNGram(model)
+            let data = try ARPA.write(m)
+            do { try AtomicFile.write(data, to: URL(fileURLWithPath: out)) } catch let e as SeqbenchError { throw e } catch {
+                throw SeqbenchError.data("\(out): cannot be written (\(error.localizedDescription)); check the directory exists and is writable")
+            }
+        }
+    }
+
+    struct ImportARPA: SeqbenchCommand {
+        enum Tok: String, ExpressibleByArgument, CaseIterable { case word, char }
+        static let configuration = CommandConfiguration(
+            commandName: "import-arpa",
+            abstract: "Read an ARPA file (KenLM, SRILM or ours) into a model that scores as KenLM's query does."
+        )
+        @Argument(help: "The ARPA file.") var file: String
+        @Option(name: .long, help: "The model file to write.") var out: String
+        @Option(name: .long, help: "How the ARPA tokens map to text: word, or char (one character per token).") var tokenizer: Tok = .word
+
+        func execute() throws {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw SeqbenchError.data("\(file): no such file or not readable; give the path of an ARPA file")
+            }
+            let m = try ARPA.read(data, tokenizer: tokenizer == .word ? .word : .char, source: file)
+            do { try ModelFile.write(m, to: URL(fileURLWithPath: out)) } catch let e as SeqbenchError { throw e } catch {
+                throw SeqbenchError.data("\(out): cannot be written (\(error.localizedDescription)); check the directory exists and is writable")
+            }
+        }
+    }
+
+    /// Builds a model, scores a test text and samples, timing each step (release builds only measure
+    /// anything meaningful). Prints one JSON object.
+    struct Bench: SeqbenchCommand {
+        enum Tok: String, ExpressibleByArgument, CaseIterable { case word, char }
+        static let configuration = CommandConfiguration(
+            commandName: "bench",
+            abstract: "Build an n-gram model on --train, score --test, sample; print timings and the eval result as JSON."
+        )
+        @Option(name: .long, help: "Training text.") var train: String
+        @Option(name: .long, help: "Test text.") var test: String
+        @Option(name: .long, help: "Order N.") var order: Int = 5
+        @Option(name: .long, help: "Smoothing: \(Smoothing.allCases.map(\.rawValue).joined(separator: ", ")).") var smoothing: String = "modified-kneser-ney"
+        @Option(name: .long, help: "word or char.") var tokenizer: Tok = .word
+        @Flag(name: .long, help: "char: a line is a sentence (KenLM's view).") var sentenceBoundaries = false
+        @Option(name: .long, help: "Tokens to sample.") var sample: Int = 1_000_000
+        @Option(name: .long, help: "Sampling temperature.") var temperature: Double = 1
+        @Flag(name: .long, help: "Sample only observed successors.") var observedOnly = false
+        @Option(name: .long, help: "Also write the model here.") var out: String?
+        @Option(name: .long, help: "Also write the model as ARPA here.") var arpa: String?
+
+        func execute() throws {
+            guard let s = Smoothing(rawValue: smoothing) else {
+                throw SeqbenchError.usage("--smoothing '\(smoothing)' is unknown; use one of \(Smoothing.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let trainText = try TextFile.read(train)
+            let testText = try TextFile.read(test)
+            let kind: TokenizerKind = tokenizer == .word ? .word : .char
+            var t0 = Date()
+            let vocab = Vocabulary(tokenizer: kind, trainingText: trainText)
+            let ids = vocab.encode(trainText).ids
+            let encodeSeconds = Date().timeIntervalSince(t0)
+            t0 = Date()
+            let (model, notes) = try NGramKind.build(vocabulary: vocab, train: ids, order: order, smoothing: s,
+                                                     sentenceBoundaries: sentenceBoundaries)
+            let buildSeconds = Date().timeIntervalSince(t0)
+            if let o = out { try ModelFile.write(model, to: URL(fileURLWithPath: o)) }
+            if let a = arpa { try AtomicFile.write(try ARPA.write(model), to: URL(fileURLWithPath: a)) }
+            let testIDs = vocab.encode(testText).ids
+            t0 = Date()
+            let lps = model.logProbabilities(of: testIDs, context: model.makeContext())
+            let scoreSeconds = Date().timeIntervalSince(t0)
+            let result = Evaluator.summarize(ids: testIDs, logProbabilities: lps, characters: testText.unicodeScalars.count, model: model)
+            var rng = Xoshiro256(seed: 1)
+            t0 = Date()
+            let gen = try Generator.generate(model: model, request: .init(length: sample, sampling: SamplingOptions(temperature: temperature), observedOnly: observedOnly), using: &rng)
+            let sampleSeconds = Date().timeIntervalSince(t0)
+            let o: [String: JSONValue] = [
+                "encode_seconds": .double(encodeSeconds),
+                "build_seconds": .double(buildSeconds),
+                "train_tokens": .int(ids.count),
+                "score_seconds": .double(scoreSeconds),
+                "score_tokens_per_second": .double(Double(testIDs.count) / max(scoreSeconds, 1e-9)),
+                "sample_tokens": .int(gen.count),
+                "sample_seconds": .double(sampleSeconds),
+                "sample_tokens_per_second": .double(Double(gen.count) / max(sampleSeconds, 1e-9)),
+                "ngrams": .int(model.parameterCount),
+                "notes": .object(notes),
+                "eval": try JSONDecoder().decode(JSONValue.self, from: JSONValue.encoder().encode(result)),
+            ]
+            printOut(String(decoding: try JSONValue.encoder().encode(JSONValue.object(o)), as: UTF8.self) + "\n")
+        }
+    }
+}
