@@ -6,7 +6,7 @@
 /// Lookups are binary searches over the suffix array with Manber & Myers' lcp accelerant (comparisons
 /// start after min(lcp with the left bound, lcp with the right bound)), so finding a pattern of m
 /// tokens costs O(m + log N) comparisons in practice (O(m log N) in the worst case).
-public final class TrainingIndex: @unchecked Sendable {
+public final class TrainingIndex: Sendable {
     /// The training tokens (N).
     public let tokens: [Int32]
     /// Their suffix array (`SuffixArray.build`).
