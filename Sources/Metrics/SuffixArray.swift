@@ -1,5 +1,10 @@
 /// Suffix arrays over token ids: `sa[j]` is the start of the j-th smallest suffix of `t`, where
 /// suffixes compare lexicographically by id and a proper prefix sorts before its extensions.
+///
+/// Three implementations, compared in tests: `build` (SA-IS, linear, used by `TrainingIndex`),
+/// `buildByDoubling` (prefix doubling, simpler, O(n log n)) and `naive` (comparison sort, the twin).
+/// Release-mode timing on a 5M-token synthetic corpus with repeated passages (2 shared cores, load ≈ 8):
+/// SA-IS 2.4 s, doubling 9.8 s.
 public enum SuffixArray {
     /// The suffix array of `t` by induced sorting (SA-IS; Nong, Zhang & Chan 2009, "Linear Suffix Array
     /// Construction by Almost Pure Induced-Sorting", DCC), after the compact formulation of the AtCoder
