@@ -6,17 +6,28 @@
 /// Lookups are binary searches over the suffix array with Manber & Myers' lcp accelerant (comparisons
 /// start after min(lcp with the left bound, lcp with the right bound)), so finding a pattern of m
 /// tokens costs O(m + log N) comparisons in practice (O(m log N) in the worst case).
-public final class TrainingIndex: @unchecked Sendable {
+public final class TrainingIndex: Sendable {
     /// The training tokens (N).
     public let tokens: [Int32]
     /// Their suffix array (`SuffixArray.build`).
     public let suffixArray: [Int32]
+    /// The suffix-array interval of the suffixes that start with each distinct token (the first step
+    /// of every search, without a binary search over all N suffixes).
+    private let firstTokenRange: [Int32: Range<Int>]
 
     /// Indexes `tokens`.
-    /// - Complexity: O(N log N) time (see `SuffixArray.build`), 5 N Int32 of peak memory.
+    /// - Complexity: O(N + σ log σ) time (SA-IS, see `SuffixArray.build`), about 5 N Int32 of peak memory.
     public init(tokens: [Int32]) {
         self.tokens = tokens
-        self.suffixArray = SuffixArray.build(tokens)
+        let sa = SuffixArray.build(tokens)
+        self.suffixArray = sa
+        var ranges: [Int32: Range<Int>] = [:]
+        var start = 0
+        for j in 0..<sa.count where j + 1 == sa.count || tokens[Int(sa[j + 1])] != tokens[Int(sa[j])] {
+            ranges[tokens[Int(sa[j])]] = start..<(j + 1)
+            start = j + 1
+        }
+        self.firstTokenRange = ranges
     }
 
     /// Number of training tokens.
@@ -73,10 +84,11 @@ public final class TrainingIndex: @unchecked Sendable {
             sample.withUnsafeBufferPointer { x in
                 var prev = 0
                 for i in 0..<L {
-                    var m = max(prev - 1, 0)
-                    var r = m > 0
-                        ? Self.range(of: UnsafeBufferPointer(rebasing: x[i..<(i + m)]), t, sa, in: 0..<sa.count)
-                        : 0..<sa.count
+                    guard cap > 0, let bucket = firstTokenRange[x[i]] else { ms[i] = 0; prev = 0; continue }
+                    var m = max(prev - 1, 1)
+                    var r = m > 1
+                        ? Self.range(of: UnsafeBufferPointer(rebasing: x[i..<(i + m)]), t, sa, in: bucket)
+                        : bucket
                     while m < cap && i + m < L {
                         let next = Self.narrow(r, offset: m, token: x[i + m], t, sa)
                         if next.isEmpty { break }
@@ -107,7 +119,8 @@ public final class TrainingIndex: @unchecked Sendable {
             sample.withUnsafeBufferPointer { x in
                 var i = 0
                 while i + best < L {
-                    var r = Self.range(of: UnsafeBufferPointer(rebasing: x[i..<(i + best + 1)]), t, sa, in: 0..<sa.count)
+                    guard let bucket = firstTokenRange[x[i]] else { i += 1; continue }
+                    var r = Self.range(of: UnsafeBufferPointer(rebasing: x[i..<(i + best + 1)]), t, sa, in: bucket)
                     if !r.isEmpty {
                         best += 1
                         while i + best < L {

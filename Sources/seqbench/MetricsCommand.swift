@@ -10,9 +10,10 @@ import SeqbenchCore
 /// Token ids come from one `Vocabulary` built over the training text ∪ the samples (not over the
 /// training text alone): the metrics compare ids for equality only, and with a training-only
 /// vocabulary every unseen unit would become the same `<unk>` id, so two different unseen words would
-/// count as a repeat and as a training match. With the union no unit is `<unk>`. For `word`, each
-/// sample encodes like any text (KenLM words plus one `</s>` per line, a final line without a newline
-/// included), the same stream the models see.
+/// count as a repeat and as a training match. With the union no unit is `<unk>`. For `word`, a sample
+/// encodes as KenLM words with `</s>` for each newline it contains (the training text: one `</s>` per
+/// line, as the models see it); a sample whose text does not end in a newline gets no final `</s>`,
+/// so a generation cut off inside a loop still ends in the loop.
 struct MetricsCommand: SeqbenchCommand {
     static let configuration = CommandConfiguration(
         commandName: "metrics",
@@ -46,7 +47,13 @@ struct MetricsCommand: SeqbenchCommand {
         // must not get one, or "\n" would enter the vocabulary when no text has it.
         let vocabulary = Vocabulary(tokenizer: kind,
                                     trainingText: ([trainText ?? ""] + texts).joined(separator: kind == .word ? "\n" : ""))
-        let ids = texts.map { vocabulary.encode($0).ids }
+        let ids = texts.map { text -> [Int32] in
+            var ids = vocabulary.encode(text).ids
+            // `encode` ends every line, a last line without "\n" too, with `</s>`; a sample gets `</s>`
+            // only where its text has a newline, so a text that stops mid-loop still ends in the loop.
+            if kind == .word, !text.hasSuffix("\n"), ids.last == vocabulary.endOfSentenceID { ids.removeLast() }
+            return ids
+        }
         let trainIDs = trainText.map { vocabulary.encode($0).ids }
         let index = trainIDs.map { TrainingIndex(tokens: $0) }
         let results = MetricSet.compute(samples: ids, texts: texts, index: index)

@@ -1,4 +1,5 @@
 import Foundation
+import SeqbenchCore
 import Testing
 
 /// End-to-end tests of `seqbench metrics`: they run the built binary `.build/debug/seqbench`
@@ -47,16 +48,31 @@ struct MetricsCommandTests {
     @Test func tableWithoutTrainingText() throws {
         let dir = try makeMetricsScratch()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let samples = try writeMetricsFile(dir, "s.jsonl", "\"the cat sat\"\n\"the cat ran\"\n")
+        let samples = try writeMetricsFile(dir, "s.jsonl", "\"the cat sat\"\n\"the cat\\nran\"\n")
         let r = try runMetricsBinary(["metrics", samples, "--tokenizer", "word"])
         #expect(r.status == 0, "stderr: \(r.stderr)")
         let lines = r.stdout.split(separator: "\n").map(String.init)
-        // word: "the cat sat" → the cat sat </s> (4 tokens) × 2
-        #expect(lines.first == "\(samples): 2 samples, 8 word tokens")
+        // word: "the cat sat" → the cat sat (no newline, no </s>); "the cat\nran" → the cat </s> ran
+        #expect(lines.first == "\(samples): 2 samples, 7 word tokens")
         #expect(lines.count == 1 + 12)                            // 17 metrics minus the 5 copying ones
         #expect(!r.stdout.contains("novelty"))
-        // distinct_1: {the, cat, sat, ran, </s>} of 8 → 0.625
-        #expect(lines.contains { $0.hasPrefix("distinct_1 ") && $0.hasSuffix(" 0.625") })
+        // distinct_1: {the, cat, sat, </s>, ran} of 7 → 5/7
+        #expect(lines.contains { $0.hasPrefix("distinct_1 ") && $0.hasSuffix(" " + formatDouble(5.0 / 7.0)) })
+    }
+
+    @Test func wordLoopIsNotHiddenByAFinalEndOfSentence() throws {
+        let dir = try makeMetricsScratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // 40 × "la" with no newline: 40 equal word tokens and no </s> → the sample loops with period 1.
+        let text = Array(repeating: "la", count: 40).joined(separator: " ")
+        let samples = try writeMetricsFile(dir, "s.jsonl", "\"\(text)\"\n\"one two three\"\n")
+        let r = try runMetricsBinary(["metrics", samples, "--tokenizer", "word", "--json"])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let metrics = try #require(object["metrics"] as? [String: Any])
+        #expect(object["sample_tokens"] as? Int == 43)
+        #expect(metrics["loop_fraction"] as? Double == 0.5)
+        #expect(metrics["loop_period_median"] as? Double == 1)
     }
 
     @Test func malformedLineNamesFileAndLine() throws {

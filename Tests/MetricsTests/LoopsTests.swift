@@ -28,6 +28,20 @@ struct LoopsTests {
         #expect(TextMetrics.loopPeriod(y) == 3)
     }
 
+    @Test func tailExactlyFillsTheWindow() {
+        // [9] + [1,2,3] × 10: L = 31, p = 3, w = 30 → checks t = 4…30 (x[t] vs x[t−3], all inside the
+        // repeats); the 9 at position 0 is outside the last 30 tokens and must not matter → period 3.
+        let x: [Int32] = [9] + Array(repeating: [1, 2, 3] as [Int32], count: 10).flatMap { $0 }
+        #expect(TextMetrics.loopPeriod(x) == 3)
+        // Changing the first token of the window (position 1) breaks it: t = 4 compares x[4] with x[1].
+        var y = x
+        y[1] = 8
+        #expect(TextMetrics.loopPeriod(y) == nil)
+        // A 50-token phrase × 3 after one foreign token: w = 150 of L = 151 → period 50.
+        let phrase = (0..<50).map { Int32($0) }
+        #expect(TextMetrics.loopPeriod([999] + phrase + phrase + phrase) == 50)
+    }
+
     @Test func allOneToken() {
         // 30 equal tokens: p = 1, w = 30 = L, t = 1…29 all equal → period 1; 29 tokens are too short.
         #expect(TextMetrics.loopPeriod([Int32](repeating: 5, count: 30)) == 1)

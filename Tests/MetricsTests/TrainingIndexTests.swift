@@ -22,6 +22,22 @@ private enum Naive {
         return total == 0 ? .nan : Double(novel) / Double(total)
     }
 
+    /// For each i, the longest prefix of s[i...] found in train, by the backward recurrence
+    /// run[i][j] = s[i] = train[j] ? 1 + run[i+1][j+1] : 0, maximized over j.
+    static func matchingLengths(_ train: [Int32], _ s: [Int32]) -> [Int] {
+        var next = [Int](repeating: 0, count: train.count + 1)
+        var cur = next
+        var out = [Int](repeating: 0, count: s.count)
+        for i in stride(from: s.count - 1, through: 0, by: -1) {
+            for j in 0..<train.count {
+                cur[j] = s[i] == train[j] ? 1 + next[j + 1] : 0
+                out[i] = max(out[i], cur[j])
+            }
+            swap(&next, &cur)
+        }
+        return out
+    }
+
     /// Longest common substring by dynamic programming: run[i][j] = run[i−1][j−1] + 1 when s[i] = t[j].
     static func longestCopy(_ train: [Int32], _ s: [Int32]) -> Int {
         var prev = [Int](repeating: 0, count: train.count + 1)
@@ -91,8 +107,18 @@ struct TrainingIndexTests {
         for s in samples {
             #expect(index.longestCopy(s) == Naive.longestCopy(train, s))
         }
-        for n in [1, 2, 4, 8, 16] {
-            #expect(index.novelty(samples, n: n) == Naive.novelty(train, samples, n: n))
+        let orders = [1, 2, 4, 8, 16]
+        let naiveNovelty = orders.map { Naive.novelty(train, samples, n: $0) }
+        for (n, expected) in zip(orders, naiveNovelty) {
+            #expect(index.novelty(samples, n: n) == expected)
+        }
+        #expect(index.novelties(samples, orders: orders) == naiveNovelty)
+        // Matching statistics: the longest prefix of s[i...] (at most cap tokens) found in train.
+        for s in samples {
+            let longest = Naive.matchingLengths(train, s)
+            for cap in [1, 5, 100] {
+                #expect(index.matchingLengths(s, cap: cap) == longest.map { min($0, cap) })
+            }
         }
         for s in samples.prefix(2) {
             for len in [1, 3, 5] where s.count >= len {
