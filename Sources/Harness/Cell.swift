@@ -55,15 +55,22 @@ extension ExperimentConfig {
 
     /// Expands the grid into cells, in a fixed order: corpus, model entry, grid point, seed.
     /// - Parameter corpusHashes: SHA-256 of each corpus's text as used (after `max_bytes`).
-    public func cells(corpusNames: [String], corpusHashes: [String]) -> [Cell] {
+    public func cells(corpusNames: [String], corpusHashes: [String], labeler: (@Sendable (String, ModelOptions) -> String)? = nil) -> [Cell] {
         var out: [Cell] = []
         for (ci, _) in corpora.enumerated() {
             let corpusKey = self.corpusKey(ci, sha256: corpusHashes[ci])
             var labels: [String: Int] = [:]
             for entry in models {
-                for options in entry.grid {
-                    var label = entry.label ?? Self.autoLabel(kind: entry.kind, options: options)
-                    if entry.label != nil && entry.grid.count > 1 { label += " " + Self.optionText(options) }
+                let short = entry.grid.map { labeler?(entry.kind, $0) ?? Self.autoLabel(kind: entry.kind, options: $0) }
+                // Options that vary within this entry's grid but the short label does not show.
+                let varying = Set(entry.grid.flatMap { $0.values.keys }).filter { k in Set(entry.grid.map { $0.values[k] }).count > 1 }
+                for (gi, options) in entry.grid.enumerated() {
+                    var label = entry.label ?? short[gi]
+                    let clash = entry.grid.count > 1 && short.filter({ $0 == short[gi] }).count > 1
+                    if (entry.label != nil && entry.grid.count > 1) || (entry.label == nil && clash) {
+                        let extra = varying.sorted().map { "\($0)=\(options.values[$0]!)" }.joined(separator: " ")
+                        if !extra.isEmpty { label += " " + extra }
+                    }
                     labels[label, default: 0] += 1
                     if labels[label]! > 1 { label += " #\(labels[label]!)" }
                     var key: [String: JSONValue] = [

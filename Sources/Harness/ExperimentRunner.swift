@@ -68,7 +68,7 @@ public struct ExperimentRunner {
 
         options.log("preparing \(config.corpora.count) corpus(es)…")
         let corpora = try config.corpora.map { try PreparedCorpus(entry: $0, prompt: config.sampling.prompt, file: config.file) }
-        let all = config.cells(corpusNames: corpora.map(\.name), corpusHashes: corpora.map(\.sha256))
+        let all = config.cells(corpusNames: corpora.map(\.name), corpusHashes: corpora.map(\.sha256), labeler: registry.labeler)
         let mine = shardCells(all)
 
         if options.dryRun {

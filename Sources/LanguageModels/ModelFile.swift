@@ -81,8 +81,18 @@ public enum ModelFile {
 /// only through it and `LanguageModel`.
 public struct ModelRegistry: @unchecked Sendable {  // holds only metatypes, never mutated
     public let kinds: [any ModelKind.Type]
+    /// A short label for a model configuration in tables and plots (`ngram o=5 mkn`, `lstm 2x256`).
+    public let labeler: @Sendable (_ kind: String, _ options: ModelOptions) -> String
 
-    public init(_ kinds: [any ModelKind.Type]) { self.kinds = kinds }
+    public init(_ kinds: [any ModelKind.Type], labeler: (@Sendable (String, ModelOptions) -> String)? = nil) {
+        self.kinds = kinds
+        self.labeler = labeler ?? { kind, _ in kind }
+    }
+
+    /// The value of an option as given, else its kind's default.
+    public func value(of option: String, kind: String, in options: ModelOptions) -> JSONValue? {
+        options.values[option] ?? (try? self.kind(named: kind))?.options.first { $0.name == option }?.defaultValue
+    }
 
     public var names: [String] { kinds.map { $0.name } }
 
