@@ -2,8 +2,9 @@ import Foundation
 import Testing
 import SeqbenchCore
 
-/// `seqbench run` end to end through the built binary: kill -9 at random moments then resume, and
-/// shards merged, must give exactly the numbers of one uninterrupted run.
+/// `seqbench run` end to end through the built binary: kill -9 at random moments then resume (neural
+/// cells continue from their checkpoints), and shards merged, must give exactly the numbers of one
+/// uninterrupted run.
 @Suite(.serialized) struct RunCommandTests {
     private static var binary: URL {
         var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -46,6 +47,13 @@ import SeqbenchCore
             tokenizer: char
         models:
           - kind: unigram
+          - kind: rnn
+            embedding: 4
+            hidden: 8
+            seq_len: 16
+            batch: 4
+            steps: 60
+            eval_every: 5
         sampling:
           temperatures: [greedy, 0.7, 1.0]
           samples: 12
@@ -82,7 +90,7 @@ import SeqbenchCore
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
             try p.run()
-            Thread.sleep(forTimeInterval: 0.05 + 0.6 * rng.nextUnitDouble())
+            Thread.sleep(forTimeInterval: 0.05 + 2.0 * rng.nextUnitDouble())
             if p.isRunning { kill(p.processIdentifier, SIGKILL); kills += 1 }
             p.waitUntilExit()
             // Whatever is in cells/ now must read back whole.
@@ -107,7 +115,7 @@ import SeqbenchCore
         }
         // A partial merge says what is missing and exits 1.
         let partial = try Self.run(["merge", "s0", "s1", "--out", "partial", "--no-plots"], in: dir)
-        #expect(partial.code == 1 && partial.err.contains("merged 4 of 6 cells"), "\(partial.err)")
+        #expect(partial.code == 1 && partial.err.contains("merged 8 of 12 cells"), "\(partial.err)")
         let m = try Self.run(["merge", "s0", "s1", "s2", "--out", "merged", "--no-plots"], in: dir)
         #expect(m.code == 0, "\(m.err)")
         #expect(try Self.deterministicSummary(dir.appendingPathComponent("merged")) == Self.deterministicSummary(dir.appendingPathComponent("all")))
@@ -123,8 +131,8 @@ import SeqbenchCore
         let dir = try Self.setUp()
         let dry = try Self.run(["run", "e.yaml", "--dry-run"], in: dir)
         #expect(dry.code == 0)
-        #expect(dry.out.hasSuffix("6 cell(s)\n"))
-        #expect(dry.out.split(separator: "\n").count == 8)  // header, 6 cells, count
+        #expect(dry.out.hasSuffix("12 cell(s)\n"))
+        #expect(dry.out.split(separator: "\n").count == 14)  // header, 12 cells, count
         #expect(try Self.run(["run", "e.yaml", "--out", "r", "--no-plots"], in: dir).code == 0)
         let again = try Self.run(["run", "e.yaml", "--out", "r", "--no-plots"], in: dir)
         #expect(again.code == 2 && again.err.contains("add --resume to continue that run"))
