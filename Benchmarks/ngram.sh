@@ -22,7 +22,8 @@ split() {  # split FILE PREFIX: first 90% of lines to PREFIX.train, the rest to 
   head -n "$k" "$1" > "$2.train"; tail -n +"$((k + 1))" "$1" > "$2.test"
 }
 corpora=()
-if [ -f ../shared/corpora/tinyshakespeare.txt ]; then split ../shared/corpora/tinyshakespeare.txt "$OUT/tinyshakespeare"; corpora+=(tinyshakespeare); fi
+SHARED=../shared; [ -d "$SHARED" ] || SHARED=../../shared
+if [ -f "$SHARED/corpora/tinyshakespeare.txt" ]; then split "$SHARED/corpora/tinyshakespeare.txt" "$OUT/tinyshakespeare"; corpora+=(tinyshakespeare); fi
 if command -v bible >/dev/null; then bible -l100000 "Ge1:1-Re22:21" > "$OUT/kjv.txt"; split "$OUT/kjv.txt" "$OUT/kjv"; corpora+=(kjv); fi
 
 printf '%-16s %-12s %8s %8s %12s %12s %10s\n' corpus model build_s rss_MB score_tok/s sample_tok/s perplexity
