@@ -45,17 +45,16 @@ public struct NGramCounts: Sendable {
 
         // Working buffers, taken once (no bounds or uniqueness checks in the loops). Every loop over
         // positions reads sequentially; the one random read per n-gram is its suffix.
-        let s = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: t)
-        _ = s.initialize(from: seq)
         var prev = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: t)  // order k−1 node of the window ending at p
         _ = prev.initialize(from: seq)
-        var cur = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: t)
+        // sortedParent is free once pass 2 has run, so it becomes `cur` (the next order's `prev`), and
+        // the old `prev` becomes the next order's sortedParent: two buffers rotate.
+        var sortedParent = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: t)
         let positions = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: t)
         let sorted = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: t)
-        let sortedParent = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: t)
         let posWord = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: t)
-        defer { s.deallocate(); prev.deallocate(); cur.deallocate(); positions.deallocate(); sorted.deallocate()
-                sortedParent.deallocate(); posWord.deallocate() }
+        defer { prev.deallocate(); positions.deallocate(); sorted.deallocate(); sortedParent.deallocate(); posWord.deallocate() }
+        seq.withUnsafeBufferPointer { s in
         var prevCount = v + 1
         for k in 2...order {
             // Valid positions: the (k−1)-window ending at p−1 exists and token p is not <s>.
@@ -86,6 +85,7 @@ public struct NGramCounts: Sendable {
             }
             h2.deallocate()
             // Runs of equal (parent, token) become nodes; cur[p] = node index.
+            let cur = sortedParent
             for i in 0..<t { cur[i] = invalid }
             var u = 0
             var pa = 0, lastP = -1
@@ -119,7 +119,8 @@ public struct NGramCounts: Sendable {
             } } } } } }
             parents.append(par); words.append(wd); suffixes.append(suf); counts.append(cnt); sbos.append(sb)
             prevCount = u
-            swap(&prev, &cur)
+            swap(&prev, &sortedParent)  // prev ← cur; the old prev is the next sortedParent
+        }
         }
         return NGramCounts(order: order, bos: bos, parent: parents, word: words, suffix: suffixes, count: counts, startsWithBOS: sbos)
     }
