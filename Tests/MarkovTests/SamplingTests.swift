@@ -68,3 +68,24 @@ import SeqbenchCore
         #expect(back.parameterCount == m.parameterCount)
     }
 }
+
+/// Character models: the context crosses newlines by default; `sentence_boundaries` resets it.
+@Suite struct CharacterStreamTests {
+    /// Training "ab\ncd\n" × 50: in the continuous stream "b\n" is always followed by c, so an order-3
+    /// model gives p(c | b \n) = high (MKN: (a − D)/Σa + backoff share, well above 0.9). With sentence
+    /// boundaries the line starts from <s>, after which a and c are equally likely: about 1/2 each.
+    @Test func continuousStreamKeepsContextAcrossNewlines() throws {
+        let text = String(repeating: "ab\ncd\n", count: 50)
+        let stream = try makeModel(text, tokenizer: .char, order: 3)
+        let lines = try makeModel(text, tokenizer: .char, order: 3, sentenceBoundaries: true)
+        func pAfter(_ m: NGramModel, _ prefix: String, _ next: String) -> Double {
+            let ctx = m.makeContext()
+            for t in m.vocabulary.encode(prefix).ids { ctx.observe(t) }
+            return exp(ctx.logProbability(of: m.vocabulary.id(of: next)!))
+        }
+        #expect(pAfter(stream, "ab\n", "c") > 0.9)
+        #expect(abs(pAfter(lines, "ab\n", "c") - 0.5) < 0.1)
+        #expect(abs(pAfter(lines, "ab\n", "a") - 0.5) < 0.1)
+        #expect(!stream.sentenceBoundaries && lines.sentenceBoundaries)
+    }
+}
