@@ -61,6 +61,8 @@ public final class BackoffTrie: @unchecked Sendable {  // immutable after init
 
     public static let root: UInt32 = 0
     public var bosNode: UInt32 { 1 + bos }
+    /// The state at the start of a text or sentence: `<s>`, or the root if nothing follows `<s>`.
+    public var initialState: UInt32 { nextState[Int(1 + bos)] }
 
     /// Builds the trie from per-order node arrays.
     /// - Parameters:
@@ -146,13 +148,17 @@ public final class BackoffTrie: @unchecked Sendable {  // immutable after init
     private func computeNextState() {
         let n = nodeCount, nc = contextCount
         nextState[0] = 0
+        func isContext(_ node: Int) -> Bool {
+            node < nc && (childStart[node + 1] > childStart[node] || logBackoff[node] != 0)
+        }
+        // <s> is the state at a sentence start when anything was seen after it (else the root).
+        let bosState: UInt32 = isContext(Int(1 + bos)) ? 1 + bos : 0
         for node in 1..<max(n, 1) {
-            let isContext = node < nc && (childStart[node + 1] > childStart[node] || logBackoff[node] != 0)
             if node == Int(1 + bos) {
-                nextState[node] = UInt32(node)
+                nextState[node] = bosState
             } else if let eos = endOfSentence, word[node] == eos {
-                nextState[node] = 1 + bos
-            } else if isContext {
+                nextState[node] = bosState
+            } else if isContext(node) {
                 nextState[node] = UInt32(node)
             } else {
                 nextState[node] = nextState[Int(suffix[node])]

@@ -43,81 +43,84 @@ public struct NGramCounts: Sendable {
         var sbos: [[Bool]] = [(0...bos).map { $0 == bos }]
         if order == 1 { return NGramCounts(order: 1, bos: bos, parent: parents, word: words, suffix: suffixes, count: counts, startsWithBOS: sbos) }
 
-        var prev = seq  // order k−1 node index of the window ending at p (invalid if none)
-        var cur = [UInt32](repeating: invalid, count: t)
-        var positions = [UInt32](repeating: 0, count: t)
-        var sorted = [UInt32](repeating: 0, count: t)
+        // Working buffers, taken once (no bounds or uniqueness checks in the loops). Every loop over
+        // positions reads sequentially; the one random read per n-gram is its suffix.
+        var prev = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: t)  // order k−1 node of the window ending at p
+        _ = prev.initialize(from: seq)
+        // sortedParent is free once pass 2 has run, so it becomes `cur` (the next order's `prev`), and
+        // the old `prev` becomes the next order's sortedParent: two buffers rotate.
+        var sortedParent = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: t)
+        let positions = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: t)
+        let sorted = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: t)
+        let posWord = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: t)
+        defer { prev.deallocate(); positions.deallocate(); sorted.deallocate(); sortedParent.deallocate(); posWord.deallocate() }
+        seq.withUnsafeBufferPointer { s in
         var prevCount = v + 1
         for k in 2...order {
             // Valid positions: the (k−1)-window ending at p−1 exists and token p is not <s>.
             var m = 0
-            seq.withUnsafeBufferPointer { s in
-                prev.withUnsafeBufferPointer { pr in
-                    positions.withUnsafeMutableBufferPointer { pos in
-                        for p in 1..<max(t, 1) where pr[p - 1] != invalid && s[p] != bos {
-                            pos[m] = UInt32(p); m += 1
-                        }
-                    }
-                }
+            for p in 1..<max(t, 1) where prev[p - 1] != invalid && s[p] != bos { positions[m] = UInt32(p); m += 1 }
+            // Pass 1: stable counting sort by token, carrying the parent.
+            let h1 = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: v + 2)
+            h1.initialize(repeating: 0)
+            for i in 0..<m { h1[Int(s[Int(positions[i])]) + 1] += 1 }
+            for i in 1..<h1.count { h1[i] += h1[i - 1] }
+            let wordStart = Array(h1)  // wordStart[w] ..< wordStart[w+1]: positions with token w
+            for i in 0..<m {
+                let p = Int(positions[i]); let w = Int(s[p])
+                let d = Int(h1[w]); sorted[d] = UInt32(p); sortedParent[d] = prev[p - 1]; h1[w] += 1
             }
-            var par: [UInt32] = [], wd: [UInt32] = [], suf: [UInt32] = [], cnt: [UInt32] = [], sb: [Bool] = []
-            if m > 0 {
-                // Pass 1: stable counting sort by token.
-                var hist = [Int](repeating: 0, count: v + 2)
-                seq.withUnsafeBufferPointer { s in
-                    positions.withUnsafeBufferPointer { pos in
-                        sorted.withUnsafeMutableBufferPointer { out in
-                            hist.withUnsafeMutableBufferPointer { h in
-                                for i in 0..<m { h[Int(s[Int(pos[i])]) + 1] += 1 }
-                                for i in 1..<h.count { h[i] += h[i - 1] }
-                                for i in 0..<m { let p = pos[i]; let w = Int(s[Int(p)]); out[h[w]] = p; h[w] += 1 }
-                            }
-                        }
-                    }
-                }
-                // Pass 2: stable counting sort by parent (the (k−1)-window ending at p−1).
-                var hist2 = [Int](repeating: 0, count: prevCount + 1)
-                prev.withUnsafeBufferPointer { pr in
-                    sorted.withUnsafeBufferPointer { inp in
-                        positions.withUnsafeMutableBufferPointer { out in
-                            hist2.withUnsafeMutableBufferPointer { h in
-                                for i in 0..<m { h[Int(pr[Int(inp[i]) - 1]) + 1] += 1 }
-                                for i in 1..<h.count { h[i] += h[i - 1] }
-                                for i in 0..<m { let p = inp[i]; let q = Int(pr[Int(p) - 1]); out[h[q]] = p; h[q] += 1 }
-                            }
-                        }
-                    }
-                }
-                hist2 = []
-                // Scan runs of equal keys.
-                let prevSBOS = sbos[k - 2]
-                seq.withUnsafeBufferPointer { s in
-                    prev.withUnsafeBufferPointer { pr in
-                        positions.withUnsafeBufferPointer { pos in
-                            cur.withUnsafeMutableBufferPointer { cu in
-                                for i in 0..<t { cu[i] = invalid }
-                                var lastP = invalid, lastW = invalid
-                                var id = UInt32.max
-                                for i in 0..<m {
-                                    let p = Int(pos[i])
-                                    let pa = pr[p - 1], w = s[p]
-                                    if pa != lastP || w != lastW {
-                                        id = id &+ 1
-                                        par.append(pa); wd.append(w); suf.append(pr[p]); cnt.append(0)
-                                        sb.append(prevSBOS[Int(pa)])
-                                        lastP = pa; lastW = w
-                                    }
-                                    cnt[Int(id)] &+= 1
-                                    cu[p] = id
-                                }
-                            }
-                        }
-                    }
-                }
+            h1.deallocate()
+            // Pass 2: stable counting sort by parent, carrying the token (known from the bucket).
+            let h2 = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: prevCount + 1)
+            h2.initialize(repeating: 0)
+            for i in 0..<m { h2[Int(sortedParent[i]) + 1] += 1 }
+            for i in 1..<h2.count { h2[i] += h2[i - 1] }
+            let parentStart = Array(h2)
+            var w = 0
+            for i in 0..<m {
+                while Int(wordStart[w + 1]) <= i { w += 1 }
+                let q = Int(sortedParent[i]); let d = Int(h2[q])
+                positions[d] = sorted[i]; posWord[d] = UInt32(w); h2[q] += 1
             }
+            h2.deallocate()
+            // Runs of equal (parent, token) become nodes; cur[p] = node index.
+            let cur = sortedParent
+            for i in 0..<t { cur[i] = invalid }
+            var u = 0
+            var pa = 0, lastP = -1
+            var lastW = invalid
+            for i in 0..<m {
+                while Int(parentStart[pa + 1]) <= i { pa += 1 }
+                let wd = posWord[i]
+                if pa != lastP || wd != lastW { u += 1; lastP = pa; lastW = wd }
+                cur[Int(positions[i])] = UInt32(u - 1)
+            }
+            var par = [UInt32](repeating: 0, count: u), wd = par, suf = par, cnt = par
+            var sb = [Bool](repeating: false, count: u)
+            let prevSBOS = sbos[k - 2]
+            par.withUnsafeMutableBufferPointer { parB in
+            wd.withUnsafeMutableBufferPointer { wdB in
+            suf.withUnsafeMutableBufferPointer { sufB in
+            cnt.withUnsafeMutableBufferPointer { cntB in
+            sb.withUnsafeMutableBufferPointer { sbB in
+            prevSBOS.withUnsafeBufferPointer { psb in
+                var pa = 0, id = -1, lastP = -1
+                var lastW = invalid
+                for i in 0..<m {
+                    while Int(parentStart[pa + 1]) <= i { pa += 1 }
+                    let w = posWord[i]
+                    if pa != lastP || w != lastW {
+                        id += 1; lastP = pa; lastW = w
+                        parB[id] = UInt32(pa); wdB[id] = w; sufB[id] = prev[Int(positions[i])]; sbB[id] = psb[pa]
+                    }
+                    cntB[id] &+= 1
+                }
+            } } } } } }
             parents.append(par); words.append(wd); suffixes.append(suf); counts.append(cnt); sbos.append(sb)
-            prevCount = wd.count
-            swap(&prev, &cur)
+            prevCount = u
+            swap(&prev, &sortedParent)  // prev ← cur; the old prev is the next sortedParent
+        }
         }
         return NGramCounts(order: order, bos: bos, parent: parents, word: words, suffix: suffixes, count: counts, startsWithBOS: sbos)
     }

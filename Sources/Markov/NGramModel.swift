@@ -37,7 +37,7 @@ public final class NGramModel: LanguageModel {
     }
 
     /// The state at the start of a text: `<s>`.
-    public var initialState: UInt32 { trie.bosNode }
+    public var initialState: UInt32 { trie.initialState }
 
     public func makeContext() -> any ModelContext { NGramContext(model: self) }
 

@@ -12,7 +12,7 @@ struct NGramCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ngram",
         abstract: "n-gram models: ARPA export and import, and a build/score/sample benchmark.",
-        subcommands: [ExportARPA.self, ImportARPA.self, Bench.self]
+        subcommands: [ExportARPA.self, ImportARPA.self, Score.self, Bench.self]
     )
 
     static func loadNGram(_ path: String) throws -> NGramModel {
@@ -61,6 +61,30 @@ extension NGramCommand {
             do { try ModelFile.write(m, to: URL(fileURLWithPath: out)) } catch let e as SeqbenchError { throw e } catch {
                 throw SeqbenchError.data("\(out): cannot be written (\(error.localizedDescription)); check the directory exists and is writable")
             }
+        }
+    }
+
+    /// Scores a text with an n-gram model file; prints the eval JSON plus scoring speed.
+    struct Score: SeqbenchCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "score",
+            abstract: "Score a text with an n-gram model (the eval JSON fields plus tokens/s)."
+        )
+        @Argument(help: "The n-gram model file.") var model: String
+        @Option(name: .long, help: "The text to score.") var test: String
+
+        func execute() throws {
+            let m = try NGramCommand.loadNGram(model)
+            let text = try TextFile.read(test)
+            let ids = m.vocabulary.encode(text).ids
+            let t0 = Date()
+            let lps = m.logProbabilities(of: ids, context: m.makeContext())
+            let secs = Date().timeIntervalSince(t0)
+            let r = Evaluator.summarize(ids: ids, logProbabilities: lps, characters: text.unicodeScalars.count, model: m)
+            var o = try JSONDecoder().decode([String: JSONValue].self, from: JSONValue.encoder().encode(r))
+            o["score_seconds"] = .double(secs)
+            o["score_tokens_per_second"] = .double(Double(ids.count) / max(secs, 1e-9))
+            printOut(String(decoding: try JSONValue.encoder().encode(JSONValue.object(o)), as: UTF8.self) + "\n")
         }
     }
 
