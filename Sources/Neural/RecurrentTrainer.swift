@@ -208,7 +208,7 @@ public enum RecurrentTrainer {
 
         let useBest = validator != nil && !best.isEmpty
         let model = RecurrentLanguageModel(vocabulary: data.vocabulary, shape: shape, parameters: useBest ? best : params.array,
-                                           trainingSettings: cfg.settings)
+                                           trainingSettings: cfg.settings.merging(["seed": .int(Int(truncatingIfNeeded: env.seed))]) { a, _ in a })
         notes["stop_reason"] = .string(stopReason)
         notes["parameter_count"] = .int(layout.count)
         notes["epochs_wrapped"] = .int(wraps)

@@ -150,6 +150,18 @@ struct RecurrentTrainerTests {
         #expect(abs(got - expected) < 1e-5 * expected)
     }
 
+    /// A wall-clock budget stops training between steps, still validates and says why it stopped.
+    @Test func timeBudgetStopsBetweenSteps() throws {
+        let data = trainingData(Self.pangram, valid: "the dog\n")
+        let o: [String: JSONValue] = ["hidden": .int(6), "embedding": .int(4), "seq_len": .int(5), "batch": .int(2), "steps": .int(1_000_000)]
+        let (_, r) = try RecurrentTrainer.train(cell: .rnn, data: data, options: ModelOptions(o),
+                                                environment: TrainingEnvironment(seed: 1, maxSeconds: 0.2))
+        #expect(r.steps! < 1_000_000)
+        #expect(r.notes["stop_reason"]?.stringValue?.hasPrefix("time budget") == true)
+        #expect(r.learningCurve.last?.validBitsPerChar != nil)
+        #expect(r.learningCurve.last?.step == r.steps)
+    }
+
     /// Options: unknown names and bad values are refused naming the option.
     @Test func badOptionsAreRefused() {
         let data = trainingData(Self.pangram)
