@@ -197,6 +197,10 @@ public enum RecurrentTrainer {
                     stoppedEarly = true
                     break
                 }
+            } else if cfg.checkpointEvery > 0 && step % cfg.checkpointEvery == 0 && step < cfg.steps, let url = env.checkpointURL {
+                try saveCheckpoint()
+                env.progress?(TrainingProgress(step: step, totalSteps: cfg.steps, loss: loss, tokensPerSecond: tokensPerSecond(),
+                                               elapsedSeconds: wall(), message: "step \(step): checkpoint \(url.lastPathComponent) written"))
             }
         }
         // Final point (unless the last step was just validated).

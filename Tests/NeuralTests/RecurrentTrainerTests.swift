@@ -82,6 +82,27 @@ struct RecurrentTrainerTests {
         #expect(rA.learningCurve.map(\.step) == [5, 10, 11])
     }
 
+    /// `checkpoint_every` without validation: the checkpoint written at step 4 of a 7-step run
+    /// (copied aside when its progress message arrives), resumed, ends where the uninterrupted run ends.
+    @Test func checkpointEveryWithoutValidation() throws {
+        let data = trainingData(Self.pangram)
+        let o: [String: JSONValue] = ["hidden": .int(8), "embedding": .int(4), "seq_len": .int(6), "batch": .int(3),
+                                      "steps": .int(7), "checkpoint_every": .int(4), "dropout": .double(0.1), "layers": .int(2)]
+        let a = temporaryURL("every-a.ckpt"), b = temporaryURL("every-b.ckpt")
+        defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
+        var env = TrainingEnvironment(seed: 9, checkpointURL: a)
+        env.progress = { p in
+            if p.message?.contains("checkpoint") == true && p.step == 4 { try? FileManager.default.copyItem(at: a, to: b) }
+        }
+        let (mA, rA) = try RecurrentTrainer.train(cell: .lstm, data: data, options: ModelOptions(o), environment: env)
+        #expect(try TrainingCheckpoint.decode(Data(contentsOf: b), source: "b").step == 4)
+        let (mB, rB) = try RecurrentTrainer.train(cell: .lstm, data: data, options: ModelOptions(o),
+                                                  environment: TrainingEnvironment(seed: 9, checkpointURL: b, resume: true))
+        #expect(rB.notes["resumed_from_step"] == .int(4))
+        #expect((mA as! RecurrentLanguageModel).parameters == (mB as! RecurrentLanguageModel).parameters)
+        #expect(rA.learningCurve.map(\.trainLoss) == rB.learningCurve.map(\.trainLoss))
+    }
+
     /// A resume with different settings is refused with a message naming both.
     @Test func resumeWithOtherSettingsIsRefused() throws {
         let data = trainingData(Self.pangram)
