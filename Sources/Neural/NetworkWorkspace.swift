@@ -309,16 +309,37 @@ public final class NetworkWorkspace {
                 let at = a + t * B * GH, dat = da + t * B * GH, dyt = dY + t * BH
                 switch shape.cell {
                 case .rnn:
-                    for i in 0..<BH {
+                    var i = 0
+                    while i + 8 <= BH {
+                        let v = load8(at + i)
+                        store8((load8(dyt + i) + load8(dhp + i)) * (1 - v * v), dat + i)
+                        i += 8
+                    }
+                    while i < BH {
                         let v = at[i]
                         dat[i] = (dyt[i] + dhp[i]) * (1 - v * v)
+                        i += 1
                     }
                 case .lstm:
                     let c = cs[l].pointer + t * BH, tc = tcs[l].pointer + t * BH
                     for b in 0..<B {
                         let ag = at + b * GH, dg = dat + b * GH, cpb = c + b * H, tcb = tc + b * H
                         let dyb = dyt + b * H, dhb = dhp + b * H, dcb = dcp + b * H
-                        for j in 0..<H {
+                        var j = 0
+                        while j + 8 <= H {
+                            let d = load8(dyb + j) + load8(dhb + j)
+                            let ig = load8(ag + j), fg = load8(ag + H + j), gg = load8(ag + 2 * H + j), og = load8(ag + 3 * H + j)
+                            let tv = load8(tcb + j)
+                            let dcv = load8(dcb + j) + d * og * (1 - tv * tv)
+                            store8(dcv * gg * ig * (1 - ig), dg + j)
+                            store8(dcv * load8(cpb + j) * fg * (1 - fg), dg + H + j)
+                            store8(dcv * ig * (1 - gg * gg), dg + 2 * H + j)
+                            store8(d * tv * og * (1 - og), dg + 3 * H + j)
+                            store8(dcv * fg, dcb + j)
+                            j += 8
+                        }
+                        while j < H {
+                            defer { j += 1 }
                             let d = dyb[j] + dhb[j]
                             let ig = ag[j], fg = ag[H + j], gg = ag[2 * H + j], og = ag[3 * H + j]
                             let tv = tcb[j]
@@ -335,7 +356,21 @@ public final class NetworkWorkspace {
                     for b in 0..<B {
                         let ag = at + b * GH, dg = dat + b * GH, dgh = dht + b * GH
                         let hpb = hp + b * H, ntb = nt + b * H, dyb = dyt + b * H, dhb = dhp + b * H
-                        for j in 0..<H {
+                        var j = 0
+                        while j + 8 <= H {
+                            let d = load8(dyb + j) + load8(dhb + j)
+                            let r = load8(ag + j), z = load8(ag + H + j), n = load8(ag + 2 * H + j)
+                            let dn = d * (1 - z) * (1 - n * n)
+                            let dz = d * (load8(hpb + j) - n) * z * (1 - z)
+                            let dr = dn * load8(ntb + j) * r * (1 - r)
+                            store8(dr, dg + j); store8(dr, dgh + j)
+                            store8(dz, dg + H + j); store8(dz, dgh + H + j)
+                            store8(dn, dg + 2 * H + j); store8(dn * r, dgh + 2 * H + j)
+                            store8(d * z, dhb + j)
+                            j += 8
+                        }
+                        while j < H {
+                            defer { j += 1 }
                             let d = dyb[j] + dhb[j]
                             let r = ag[j], z = ag[H + j], n = ag[2 * H + j]
                             let dn = d * (1 - z) * (1 - n * n)

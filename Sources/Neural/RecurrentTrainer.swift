@@ -197,6 +197,10 @@ public enum RecurrentTrainer {
                     stoppedEarly = true
                     break
                 }
+            } else if cfg.checkpointEvery > 0 && step % cfg.checkpointEvery == 0 && step < cfg.steps, let url = env.checkpointURL {
+                try saveCheckpoint()
+                env.progress?(TrainingProgress(step: step, totalSteps: cfg.steps, loss: loss, tokensPerSecond: tokensPerSecond(),
+                                               elapsedSeconds: wall(), message: "step \(step): checkpoint \(url.lastPathComponent) written"))
             }
         }
         // Final point (unless the last step was just validated).
@@ -208,7 +212,7 @@ public enum RecurrentTrainer {
 
         let useBest = validator != nil && !best.isEmpty
         let model = RecurrentLanguageModel(vocabulary: data.vocabulary, shape: shape, parameters: useBest ? best : params.array,
-                                           trainingSettings: cfg.settings)
+                                           trainingSettings: cfg.settings.merging(["seed": .int(Int(truncatingIfNeeded: env.seed))]) { a, _ in a })
         notes["stop_reason"] = .string(stopReason)
         notes["parameter_count"] = .int(layout.count)
         notes["epochs_wrapped"] = .int(wraps)

@@ -24,6 +24,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public var patience = 0
     public var evalBatch = 0
     public var evalSeqLen = 0
+    public var checkpointEvery = 0
 
     public init() {}
 
@@ -47,6 +48,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
         ModelOptionSpec("patience", .int, default: .int(0), help: "stop after this many validations without improvement (0 = off)"),
         ModelOptionSpec("eval_batch", .int, default: .int(0), help: "validation streams (0 = batch)"),
         ModelOptionSpec("eval_seq_len", .int, default: .int(0), help: "validation chunk length (0 = seq_len)"),
+        ModelOptionSpec("checkpoint_every", .int, default: .int(0), help: "also write the checkpoint every this many steps (0 = at validations and the end)"),
     ]
 
     /// Reads and range-checks every option; errors name the option and the value.
@@ -71,6 +73,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
         patience = try o.int("patience", default: patience, range: 0...1_000_000)
         evalBatch = try o.int("eval_batch", default: evalBatch, range: 0...100_000)
         evalSeqLen = try o.int("eval_seq_len", default: evalSeqLen, range: 0...100_000)
+        checkpointEvery = try o.int("checkpoint_every", default: checkpointEvery, range: 0...1_000_000_000)
     }
 
     public var learningRateSchedule: LearningRateSchedule {

@@ -5,8 +5,8 @@ import Testing
 /// The vectorisable float32 exp / σ / tanh against Foundation's Double functions (their naive twins).
 @Suite("Fast math")
 struct FastMathTests {
-    /// 200 001 points over [−20, 20] plus the clamping region and special values.
-    static let grid: [Float] = (0...200_000).map { Float(-20 + 40 * Double($0) / 200_000) } + [-100, -87, 87, 100, 0, -0.0]
+    /// 40 001 points over [−20, 20] plus the clamping region and special values.
+    static let grid: [Float] = (0...40_000).map { Float(-20 + 40 * Double($0) / 40_000) } + [-100, -87, 87, 100, 0, -0.0]
 
     /// exp: ≤ 3 float32 ulps relative (2⁻²³ ≈ 1.19e-7 each) where the result is a normal float.
     @Test func expRelativeError() {

@@ -25,13 +25,13 @@ struct RecurrentTrainerTests {
     @Test(arguments: CellKind.allCases)
     func overfitsTinyCorpus(cell: CellKind) throws {
         let data = trainingData(Self.pangram)
-        let opts = ModelOptions(["layers": .int(1), "embedding": .int(8), "hidden": .int(48), "seq_len": .int(22),
-                                 "batch": .int(2), "steps": .int(250), "lr": .double(0.01), "eval_every": .int(50)])
+        let opts = ModelOptions(["layers": .int(1), "embedding": .int(8), "hidden": .int(32), "seq_len": .int(22),
+                                 "batch": .int(2), "steps": .int(200), "lr": .double(0.01), "eval_every": .int(50)])
         let (model, report) = try RecurrentTrainer.train(cell: cell, data: data, options: opts, environment: TrainingEnvironment(seed: 3))
         let last = try #require(report.learningCurve.last)
         #expect(last.trainLoss < 0.05, "\(cell): final train loss \(last.trainLoss)")
         #expect(report.learningCurve.first!.trainLoss > 10 * last.trainLoss)
-        #expect(report.steps == 250)
+        #expect(report.steps == 200)
         #expect(model.kind == cell.rawValue)
         // The trained model, scoring the training text with its streaming context, agrees.
         let text = String(Self.pangram.prefix(132))
@@ -80,6 +80,27 @@ struct RecurrentTrainerTests {
         #expect(rA.learningCurve.map(\.trainLoss) == rB.learningCurve.map(\.trainLoss))
         #expect(rA.learningCurve.map(\.validBitsPerChar) == rB.learningCurve.map(\.validBitsPerChar))
         #expect(rA.learningCurve.map(\.step) == [5, 10, 11])
+    }
+
+    /// `checkpoint_every` without validation: the checkpoint written at step 4 of a 7-step run
+    /// (copied aside when its progress message arrives), resumed, ends where the uninterrupted run ends.
+    @Test func checkpointEveryWithoutValidation() throws {
+        let data = trainingData(Self.pangram)
+        let o: [String: JSONValue] = ["hidden": .int(8), "embedding": .int(4), "seq_len": .int(6), "batch": .int(3),
+                                      "steps": .int(7), "checkpoint_every": .int(4), "dropout": .double(0.1), "layers": .int(2)]
+        let a = temporaryURL("every-a.ckpt"), b = temporaryURL("every-b.ckpt")
+        defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
+        var env = TrainingEnvironment(seed: 9, checkpointURL: a)
+        env.progress = { p in
+            if p.message?.contains("checkpoint") == true && p.step == 4 { try? FileManager.default.copyItem(at: a, to: b) }
+        }
+        let (mA, rA) = try RecurrentTrainer.train(cell: .lstm, data: data, options: ModelOptions(o), environment: env)
+        #expect(try TrainingCheckpoint.decode(Data(contentsOf: b), source: "b").step == 4)
+        let (mB, rB) = try RecurrentTrainer.train(cell: .lstm, data: data, options: ModelOptions(o),
+                                                  environment: TrainingEnvironment(seed: 9, checkpointURL: b, resume: true))
+        #expect(rB.notes["resumed_from_step"] == .int(4))
+        #expect((mA as! RecurrentLanguageModel).parameters == (mB as! RecurrentLanguageModel).parameters)
+        #expect(rA.learningCurve.map(\.trainLoss) == rB.learningCurve.map(\.trainLoss))
     }
 
     /// A resume with different settings is refused with a message naming both.
@@ -148,6 +169,18 @@ struct RecurrentTrainerTests {
         let got = try #require(r.learningCurve.last?.validBitsPerChar)
         // Float32 arithmetic on both sides, different chunking: 1e-5 relative.
         #expect(abs(got - expected) < 1e-5 * expected)
+    }
+
+    /// A wall-clock budget stops training between steps, still validates and says why it stopped.
+    @Test func timeBudgetStopsBetweenSteps() throws {
+        let data = trainingData(Self.pangram, valid: "the dog\n")
+        let o: [String: JSONValue] = ["hidden": .int(6), "embedding": .int(4), "seq_len": .int(5), "batch": .int(2), "steps": .int(1_000_000)]
+        let (_, r) = try RecurrentTrainer.train(cell: .rnn, data: data, options: ModelOptions(o),
+                                                environment: TrainingEnvironment(seed: 1, maxSeconds: 0.2))
+        #expect(r.steps! < 1_000_000)
+        #expect(r.notes["stop_reason"]?.stringValue?.hasPrefix("time budget") == true)
+        #expect(r.learningCurve.last?.validBitsPerChar != nil)
+        #expect(r.learningCurve.last?.step == r.steps)
     }
 
     /// Options: unknown names and bad values are refused naming the option.

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Compare seqbench's RNN / LSTM / GRU (Swift, OpenBLAS) with PyTorch on the CPU, in one sitting,
+# same threads, same sizes, both sides with OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE unset
+# (bench/README.md). Prints a table of ratios (seqbench ÷ PyTorch); raw JSON lines go to $OUT.
+#
+#   Benchmarks/neural-vs-pytorch.sh                 # speed: small, medium, large configs
+#   MODE=quality STEPS=2000 MODELS=lstm Benchmarks/neural-vs-pytorch.sh   # valid bpc after STEPS
+#
+# Environment: SHARED (default ../shared or /work/shared), VENV (PyTorch venv, default
+# ~/.cache/seqbench-torch, created with bench/setup_pytorch.sh), THREADS (2), MODE (speed|quality|all),
+# MODELS ("rnn lstm gru"), CONFIGS ("small medium large"), STEPS / WARMUP (timed / untimed steps),
+# OUT (results file). Release build only; never run from tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED=${SHARED:-$( [ -d ../shared ] && echo ../shared || echo /work/shared )}
+VENV=${VENV:-$HOME/.cache/seqbench-torch}
+THREADS=${THREADS:-2}
+MODE=${MODE:-speed}
+MODELS=${MODELS:-"rnn lstm gru"}
+CONFIGS=${CONFIGS:-"small medium large"}
+DATA=${DATA:-$SHARED/corpora/tinyshakespeare.txt}
+OUT=${OUT:-Benchmarks/results/neural-vs-pytorch-$(date -u +%Y%m%dT%H%M%SZ).jsonl}
+mkdir -p "$(dirname "$OUT")"
+
+[ -x "$VENV/bin/python" ] || bash "$SHARED/bench/setup_pytorch.sh" "$VENV"
+swift build -c release --product seqbench-neural-bench >&2
+BENCH=$(swift build -c release --show-bin-path)/seqbench-neural-bench
+RUN=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS="$THREADS")
+
+echo "# $(date -u) load: $(cut -d' ' -f1-3 /proc/loadavg) threads: $THREADS" >&2
+"${RUN[@]}" "$BENCH" --sgemm-ceiling --threads "$THREADS" | sed "s/^{/{\"side\":\"sgemm\",/" | tee -a "$OUT"
+
+config_args() {  # name -> flags shared by both sides
+  case $1 in
+    small)  echo "--layers 1 --emb 64 --hidden 128 --seq 64 --batch 32" ;;
+    medium) echo "--layers 2 --emb 64 --hidden 256 --seq 100 --batch 32" ;;
+    large)  echo "--layers 2 --emb 128 --hidden 512 --seq 100 --batch 32" ;;
+  esac
+}
+
+run_pair() {  # model config extra-flags...
+  local model=$1 cfg=$2; shift 2
+  local args; args="--model $model $(config_args "$cfg") --threads $THREADS --data $DATA $*"
+  echo "# $model $cfg: $args (load $(cut -d' ' -f1 /proc/loadavg))" >&2
+  "${RUN[@]}" "$BENCH" $args 2>/dev/null | sed "s/^{/{\"side\":\"seqbench\",\"name\":\"$model.$cfg\",/" | tee -a "$OUT" | cut -c1-160 >&2
+  "${RUN[@]}" "$VENV/bin/python" "$SHARED/bench/pytorch_charlm.py" $args 2>/dev/null \
+    | sed "s/^{/{\"side\":\"pytorch\",\"name\":\"$model.$cfg\",/" | tee -a "$OUT" | cut -c1-160 >&2
+}
+
+if [ "$MODE" = speed ] || [ "$MODE" = all ]; then
+  for cfg in $CONFIGS; do
+    for m in $MODELS; do
+      run_pair "$m" "$cfg" --warmup "${WARMUP:-5}" --steps "${STEPS:-30}" --no-eval --sample-chars "${SAMPLE:-1000}"
+    done
+  done
+fi
+if [ "$MODE" = quality ] || [ "$MODE" = all ]; then
+  for m in $MODELS; do
+    run_pair "$m" medium --warmup 0 --steps "${STEPS:-2000}" --eval-every "${EVAL_EVERY:-500}" --lr 2e-3 --clip 5 --sample-chars 300
+  done
+fi
+
+python3 - "$OUT" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
+sg = [r for r in rows if r.get("side") == "sgemm"]
+ceiling = max((r.get("square_2048", 0) for r in sg), default=float("nan"))
+by = {}
+for r in rows:
+    if r.get("side") in ("seqbench", "pytorch"):
+        by.setdefault(r["name"], {})[r["side"]] = r
+print(f"sgemm ceiling (2048^3, same OpenBLAS): {ceiling:.1f} GFLOP/s")
+print(f"{'name':<14}{'swift tok/s':>12}{'torch tok/s':>12}{'ratio':>7}{'swift GF/s':>11}{'%ceil':>7}{'swift smp/s':>12}{'torch smp/s':>12}{'ratio':>7}{'swift bpc':>10}{'torch bpc':>10}{'load':>6}")
+for name, d in by.items():
+    s, t = d.get("seqbench", {}), d.get("pytorch", {})
+    f = lambda x: float(x) if x is not None else float("nan")
+    st, tt = f(s.get("train_tokens_per_s")), f(t.get("train_tokens_per_s"))
+    ss, ts = f(s.get("sample_tokens_per_s")), f(t.get("sample_tokens_per_s"))
+    print(f"{name:<14}{st:>12.0f}{tt:>12.0f}{st/tt:>7.2f}{f(s.get('train_gflops')):>11.1f}{100*f(s.get('train_gflops'))/ceiling:>7.1f}"
+          f"{ss:>12.0f}{ts:>12.0f}{ss/ts:>7.1f}{f(s.get('valid_bpc')):>10.4f}{f(t.get('valid_bpc')):>10.4f}{f(t.get('others_cpu_frac_train')):>6.2f}")
+PY
