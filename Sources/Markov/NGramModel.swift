@@ -23,17 +23,17 @@ public final class NGramModel: LanguageModel {
     public var kind: String { NGramKind.name }
     public var order: Int { trie.order }
     public var hyperparameters: [String: JSONValue] { settings }
-    public var parameterCount: Int {
-        var c = 0
-        for n in 1..<trie.nodeCount where !trie.logProb(ofNode: UInt32(n)).isNaN { c += 1 }
-        return c
-    }
+    /// Stored n-grams (blank ARPA contexts excluded; the <s> unigram included).
+    public let parameterCount: Int
 
     public init(vocabulary: Vocabulary, trie: BackoffTrie, sentenceBoundaries: Bool, unigramObserved: [Bool], settings: [String: JSONValue]) {
         precondition(Int(trie.bos) == vocabulary.count, "trie and vocabulary sizes differ")
         precondition(unigramObserved.count == vocabulary.count)
         self.vocabulary = vocabulary; self.trie = trie; self.sentenceBoundaries = sentenceBoundaries
         self.unigramObserved = unigramObserved; self.settings = settings
+        var c = 0
+        for n in 1..<trie.nodeCount where !trie.logProb(ofNode: UInt32(n)).isNaN { c += 1 }
+        parameterCount = c
     }
 
     /// The state at the start of a text: `<s>`.
