@@ -297,6 +297,14 @@ public final class BackoffTrie: @unchecked Sendable {  // immutable after init
         return out
     }
 
+    /// Calls `body` with (token, ln p) of every stored child of `node`, blanks skipped.
+    @inline(__always)
+    public func forEachChild(of node: UInt32, _ body: (UInt32, Double) -> Void) {
+        let n = Int(node)
+        guard n < contextCount else { return }
+        for ch in Int(childStart[n])..<Int(childStart[n + 1]) where !logProb[ch].isNaN { body(word[ch], logProb[ch]) }
+    }
+
     public func hasChildren(_ node: UInt32) -> Bool {
         let n = Int(node)
         return n < contextCount && childStart[n + 1] > childStart[n]

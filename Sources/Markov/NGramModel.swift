@@ -130,8 +130,8 @@ public final class ObservedOnlyContext: ModelContext {
                 maxLP = max(maxLP, out[w])
             }
         } else {
-            for (w, lp) in model.trie.children(of: c) where Int(w) < v {
-                out[Int(w)] = lp; maxLP = max(maxLP, lp)
+            model.trie.forEachChild(of: c) { w, lp in
+                if Int(w) < v { out[Int(w)] = lp; maxLP = max(maxLP, lp) }
             }
         }
         guard maxLP > -.infinity else { return }
