@@ -2,7 +2,8 @@
 import random, subprocess, sys
 
 import os
-K=os.environ.get('KENLM_BIN','/tmp/kenlm/build/bin'); SB=os.environ.get('SEQBENCH','.build/release/seqbench')
+K=os.environ.get('KENLM_BIN','/tmp/kenlm/build/bin'); SB=os.path.abspath(os.environ.get('SEQBENCH','.build/release/seqbench'))
+import tempfile; os.chdir(tempfile.mkdtemp(prefix='ngram-fuzz-'))
 def load(p):
     d={}; order=0
     for line in open(p):
