@@ -46,7 +46,8 @@ public final class NGramModel: LanguageModel {
     /// N−1 tokens since the last `<s>` or `<unk>`) that was followed by at least one token in training
     /// (for an ARPA model: that has stored extensions), the root (all seen unigrams) if none — and
     /// renormalised over them; every other id gets −∞. For `mle` this is exactly the classic Markov
-    /// chain generator (successors in proportion to their counts).
+    /// chain generator (successors in proportion to their counts). Greedy decoding (temperature 0, the
+    /// shared `Sampler`) takes the most probable id, ties to the lowest id.
     public func makeSamplingContext(observedOnly: Bool) throws -> any ModelContext {
         observedOnly ? ObservedOnlyContext(model: self) : NGramContext(model: self)
     }
