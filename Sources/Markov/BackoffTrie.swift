@@ -297,6 +297,14 @@ public final class BackoffTrie: @unchecked Sendable {  // immutable after init
         return out
     }
 
+    /// The node ids of the children of `node` (word-sorted; may include blanks).
+    @inline(__always)
+    public func childRange(of node: UInt32) -> Range<Int> {
+        let n = Int(node)
+        guard n < contextCount else { return 0..<0 }
+        return Int(childStart[n])..<Int(childStart[n + 1])
+    }
+
     /// Calls `body` with (token, ln p) of every stored child of `node`, blanks skipped.
     @inline(__always)
     public func forEachChild(of node: UInt32, _ body: (UInt32, Double) -> Void) {
