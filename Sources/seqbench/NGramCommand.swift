@@ -106,6 +106,7 @@ extension NGramCommand {
         @Option(name: .long, help: "Sampling temperature.") var temperature: Double = 1
         @Flag(name: .long, help: "Sample only observed successors.") var observedOnly = false
         @Flag(name: .long, help: "Also time the exact chain sampler (temperature 1; ChainSampler) next to the shared Generator route.") var chainSampler = false
+        @Option(name: .long, help: "Tokens for the chain sampler (default: --sample).") var chainSample: Int?
         @Option(name: .long, help: "Also write the model here.") var out: String?
         @Option(name: .long, help: "Also write the model as ARPA here.") var arpa: String?
 
@@ -142,7 +143,7 @@ extension NGramCommand {
                 let cs = ChainSampler(model: model)
                 let setup = Date().timeIntervalSince(t0)
                 t0 = Date()
-                let g2 = cs.generate(length: sample, observedOnly: observedOnly, using: &rng2)
+                let g2 = cs.generate(length: chainSample ?? sample, observedOnly: observedOnly, using: &rng2)
                 let secs = Date().timeIntervalSince(t0)
                 chain = ["setup_seconds": .double(setup), "tokens": .int(g2.count),
                          "tokens_per_second": .double(Double(g2.count) / max(secs, 1e-9))]
