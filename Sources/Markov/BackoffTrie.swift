@@ -241,26 +241,34 @@ public final class BackoffTrie: @unchecked Sendable {  // immutable after init
     public func distribution(_ state: UInt32, into out: UnsafeMutableBufferPointer<Double>) {
         let v = Int(bos)
         precondition(out.count == v, "one slot per vocabulary id")
-        var chain: [UInt32] = []
-        var c = state
-        while true { chain.append(c); if c == 0 { break }; c = suffix[Int(c)] }
-        var b = [Double](repeating: 0, count: chain.count)
-        for i in 1..<max(chain.count, 1) where chain.count > 1 { b[i] = b[i - 1] + backoff(chain[i - 1]) }
         switch mode {
         case .chain:
-            let bRoot = b[chain.count - 1]
-            for w in 0..<v { let lp = logProb[1 + w]; out[w] = lp.isNaN ? -.infinity : bRoot + lp }
-            var i = chain.count - 2
-            while i >= 0 {
-                let node = Int(chain[i])
-                if node < contextCount {
-                    for ch in Int(childStart[node])..<Int(childStart[node + 1]) {
-                        let lp = logProb[ch]
-                        if !lp.isNaN { out[Int(word[ch])] = b[i] + lp }
-                    }
+            // The chain and its backoff sums live on the stack (no allocation per call).
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: order + 1) { chain in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: order + 1) { b in
+                var len = 0
+                var c = state
+                var acc = 0.0
+                while true {
+                    chain[len] = c; b[len] = acc; len += 1
+                    if c == 0 { break }
+                    acc += backoff(c)
+                    c = suffix[Int(c)]
                 }
-                i -= 1
-            }
+                let bRoot = b[len - 1]
+                for w in 0..<v { let lp = logProb[1 + w]; out[w] = lp.isNaN ? -.infinity : bRoot + lp }
+                var i = len - 2
+                while i >= 0 {
+                    let node = Int(chain[i]), bi = b[i]
+                    if node < contextCount {
+                        for ch in Int(childStart[node])..<Int(childStart[node + 1]) {
+                            let lp = logProb[ch]
+                            if !lp.isNaN { out[Int(word[ch])] = bi + lp }
+                        }
+                    }
+                    i -= 1
+                }
+            } }
         case .uniform, .none:
             let node = Int(state)
             if node == 0 {
@@ -287,6 +295,22 @@ public final class BackoffTrie: @unchecked Sendable {  // immutable after init
             out.append((word[ch], logProb[ch]))
         }
         return out
+    }
+
+    /// The node ids of the children of `node` (word-sorted; may include blanks).
+    @inline(__always)
+    public func childRange(of node: UInt32) -> Range<Int> {
+        let n = Int(node)
+        guard n < contextCount else { return 0..<0 }
+        return Int(childStart[n])..<Int(childStart[n + 1])
+    }
+
+    /// Calls `body` with (token, ln p) of every stored child of `node`, blanks skipped.
+    @inline(__always)
+    public func forEachChild(of node: UInt32, _ body: (UInt32, Double) -> Void) {
+        let n = Int(node)
+        guard n < contextCount else { return }
+        for ch in Int(childStart[n])..<Int(childStart[n + 1]) where !logProb[ch].isNaN { body(word[ch], logProb[ch]) }
     }
 
     public func hasChildren(_ node: UInt32) -> Bool {

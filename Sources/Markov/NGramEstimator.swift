@@ -71,7 +71,7 @@ public enum NGramEstimator {
         var coc = adj.map { KneserNeyDiscounts.countOfCounts($0) }
         // <s> starts n-grams of order ≥ 2 with raw counts: those count (they are in lmplz's statistics).
         var quirk = [[UInt32]](repeating: [], count: n)
-        if cfg.smoothing.usesAdjustedCounts && cfg.kenlmQuirk && n >= 2 {
+        if cfg.smoothing == .modifiedKneserNey && cfg.kenlmQuirk && n >= 2 {
             quirk = quirkNGrams(counts: counts, sequence: sequence, endOfSentence: cfg.endOfSentence)
             for k in 1..<n {
                 for i in quirk[k - 1] {
@@ -161,7 +161,7 @@ public enum NGramEstimator {
             prob.append(p)
             logProbs.append(p.map { log($0) })
             if k >= 2 {
-                logBackoffs.append(gamma.enumerated().map { (i, g) in g == 0 && cfg.smoothing != .mle ? -.infinity : (g == 0 ? -.infinity : log(g)) })
+                logBackoffs.append(gamma.map { log($0) })  // γ = 0 (mle) → −∞
                 // Contexts without children keep backoff 0 (ln 1).
                 var hasChild = [Bool](repeating: false, count: gamma.count)
                 for pa in counts.parent[k - 1] { hasChild[Int(pa)] = true }

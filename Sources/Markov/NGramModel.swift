@@ -23,17 +23,17 @@ public final class NGramModel: LanguageModel {
     public var kind: String { NGramKind.name }
     public var order: Int { trie.order }
     public var hyperparameters: [String: JSONValue] { settings }
-    public var parameterCount: Int {
-        var c = 0
-        for n in 1..<trie.nodeCount where !trie.logProb(ofNode: UInt32(n)).isNaN { c += 1 }
-        return c
-    }
+    /// Stored n-grams (blank ARPA contexts excluded; the <s> unigram included).
+    public let parameterCount: Int
 
     public init(vocabulary: Vocabulary, trie: BackoffTrie, sentenceBoundaries: Bool, unigramObserved: [Bool], settings: [String: JSONValue]) {
         precondition(Int(trie.bos) == vocabulary.count, "trie and vocabulary sizes differ")
         precondition(unigramObserved.count == vocabulary.count)
         self.vocabulary = vocabulary; self.trie = trie; self.sentenceBoundaries = sentenceBoundaries
         self.unigramObserved = unigramObserved; self.settings = settings
+        var c = 0
+        for n in 1..<trie.nodeCount where !trie.logProb(ofNode: UInt32(n)).isNaN { c += 1 }
+        parameterCount = c
     }
 
     /// The state at the start of a text: `<s>`.
@@ -46,7 +46,8 @@ public final class NGramModel: LanguageModel {
     /// N−1 tokens since the last `<s>` or `<unk>`) that was followed by at least one token in training
     /// (for an ARPA model: that has stored extensions), the root (all seen unigrams) if none — and
     /// renormalised over them; every other id gets −∞. For `mle` this is exactly the classic Markov
-    /// chain generator (successors in proportion to their counts).
+    /// chain generator (successors in proportion to their counts). Greedy decoding (temperature 0, the
+    /// shared `Sampler`) takes the most probable id, ties to the lowest id.
     public func makeSamplingContext(observedOnly: Bool) throws -> any ModelContext {
         observedOnly ? ObservedOnlyContext(model: self) : NGramContext(model: self)
     }
@@ -130,8 +131,8 @@ public final class ObservedOnlyContext: ModelContext {
                 maxLP = max(maxLP, out[w])
             }
         } else {
-            for (w, lp) in model.trie.children(of: c) where Int(w) < v {
-                out[Int(w)] = lp; maxLP = max(maxLP, lp)
+            model.trie.forEachChild(of: c) { w, lp in
+                if Int(w) < v { out[Int(w)] = lp; maxLP = max(maxLP, lp) }
             }
         }
         guard maxLP > -.infinity else { return }

@@ -105,6 +105,8 @@ extension NGramCommand {
         @Option(name: .long, help: "Tokens to sample.") var sample: Int = 1_000_000
         @Option(name: .long, help: "Sampling temperature.") var temperature: Double = 1
         @Flag(name: .long, help: "Sample only observed successors.") var observedOnly = false
+        @Flag(name: .long, help: "Also time the exact chain sampler (temperature 1; ChainSampler) next to the shared Generator route.") var chainSampler = false
+        @Option(name: .long, help: "Tokens for the chain sampler (default: --sample).") var chainSample: Int?
         @Option(name: .long, help: "Also write the model here.") var out: String?
         @Option(name: .long, help: "Also write the model as ARPA here.") var arpa: String?
 
@@ -134,6 +136,18 @@ extension NGramCommand {
             t0 = Date()
             let gen = try Generator.generate(model: model, request: .init(length: sample, sampling: SamplingOptions(temperature: temperature), observedOnly: observedOnly), using: &rng)
             let sampleSeconds = Date().timeIntervalSince(t0)
+            var chain: [String: JSONValue] = [:]
+            if chainSampler {
+                var rng2 = Xoshiro256(seed: 1)
+                t0 = Date()
+                let cs = ChainSampler(model: model)
+                let setup = Date().timeIntervalSince(t0)
+                t0 = Date()
+                let g2 = cs.generate(length: chainSample ?? sample, observedOnly: observedOnly, using: &rng2)
+                let secs = Date().timeIntervalSince(t0)
+                chain = ["setup_seconds": .double(setup), "tokens": .int(g2.count),
+                         "tokens_per_second": .double(Double(g2.count) / max(secs, 1e-9))]
+            }
             let o: [String: JSONValue] = [
                 "encode_seconds": .double(encodeSeconds),
                 "build_seconds": .double(buildSeconds),
@@ -144,6 +158,7 @@ extension NGramCommand {
                 "sample_seconds": .double(sampleSeconds),
                 "sample_tokens_per_second": .double(Double(gen.count) / max(sampleSeconds, 1e-9)),
                 "ngrams": .int(model.parameterCount),
+                "chain_sampler": .object(chain),
                 "notes": .object(notes),
                 "eval": try JSONDecoder().decode(JSONValue.self, from: JSONValue.encoder().encode(result)),
             ]

@@ -54,3 +54,25 @@ import SeqbenchCore
 extension Smoothing: CustomTestStringConvertible {
     public var testDescription: String { rawValue }
 }
+
+/// Degenerate inputs still give proper distributions.
+@Suite struct EdgeCaseTests {
+    /// One word, no trailing newline (the vocabulary still holds </s>, which the word encoding appends);
+    /// a single character with sentence boundaries but no newline in training (no </s> at all).
+    @Test(arguments: Smoothing.allCases)
+    func tinyTexts(smoothing: Smoothing) throws {
+        for (text, tok, sb) in [("x", TokenizerKind.word, true), ("x", .char, true), ("x", .char, false), ("\n", .char, true)] {
+            for order in [1, 3] {
+                let m = try makeModel(text, tokenizer: tok, order: order, smoothing: smoothing, sentenceBoundaries: sb)
+                let ctx = m.makeContext()
+                var lp = [Double](repeating: 0, count: m.vocabulary.count)
+                for step in 0..<3 {
+                    ctx.logProbabilities(into: &lp)
+                    let sum = lp.reduce(0) { $0 + exp($1) }
+                    #expect(abs(sum - 1) < 1e-9, "\(smoothing) \(tok) sb=\(sb) order \(order) step \(step): Σp = \(sum)")
+                    ctx.observe(Int32(m.vocabulary.count - 1))
+                }
+            }
+        }
+    }
+}
