@@ -99,6 +99,15 @@ public struct Sampler {
     }
 }
 
+/// A context that can draw its next token exactly from its own (untempered, untruncated) distribution
+/// without computing the probability of every id — a count-based model walks its stored successors.
+/// `Generator` uses it at T = 1 without top-k/top-p; everything else goes through `Sampler`.
+/// Conformers must draw from exactly the distribution `logProbabilities(into:)` describes (tested).
+public protocol DirectSampling: ModelContext {
+    /// The next token (nil when no token is possible), without observing it.
+    func drawNext<R: RandomNumberGenerator>(using rng: inout R) -> Int32?
+}
+
 /// Generates text from any model through the shared sampler.
 public enum Generator {
     public struct Request {
@@ -116,6 +125,19 @@ public enum Generator {
     public static func generate(model: any LanguageModel, request: Request, using rng: inout some RandomNumberGenerator) throws -> [Int32] {
         let ctx = try model.makeSamplingContext(observedOnly: request.observedOnly)
         for t in request.prompt { ctx.observe(t) }
+        let o = request.sampling
+        if o.temperature == 1 && o.topK == nil && o.topP == nil, let direct = ctx as? any DirectSampling {
+            // The untempered distribution itself: a model that can draw from it exactly without
+            // materialising all |V| probabilities does so (same distribution, O(1) instead of O(|V|)).
+            var out: [Int32] = []
+            out.reserveCapacity(request.length)
+            for _ in 0..<request.length {
+                guard let t = direct.drawNext(using: &rng) else { break }
+                out.append(t)
+                direct.observe(t)
+            }
+            return out
+        }
         var sampler = Sampler(options: request.sampling)
         var lp = [Double](repeating: 0, count: model.vocabulary.count)
         var out: [Int32] = []

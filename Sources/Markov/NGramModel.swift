@@ -39,6 +39,9 @@ public final class NGramModel: LanguageModel {
     /// The state at the start of a text: `<s>`.
     public var initialState: UInt32 { trie.initialState }
 
+    /// Exact sampling at T = 1 without the |V|-entry distribution; built on first use.
+    public private(set) lazy var chainSampler = ChainSampler(model: self)
+
     public func makeContext() -> any ModelContext { NGramContext(model: self) }
 
     /// `observedOnly`: a context whose distribution is the model's, restricted to the successors seen
@@ -82,7 +85,7 @@ public final class NGramModel: LanguageModel {
 }
 
 /// Scoring and sampling context of an `NGramModel`: the state is one trie node.
-public final class NGramContext: ModelContext {
+public final class NGramContext: ModelContext, DirectSampling {
     let model: NGramModel
     public var state: UInt32
 
@@ -102,10 +105,14 @@ public final class NGramContext: ModelContext {
         let w = UInt32(bitPattern: token)
         state = w < UInt32(model.vocabulary.count) ? model.trie.advance(state, w) : 0
     }
+
+    public func drawNext<R: RandomNumberGenerator>(using rng: inout R) -> Int32? {
+        model.chainSampler.next(state: state, observedOnly: false, using: &rng).map { Int32(bitPattern: $0) }
+    }
 }
 
 /// The `--observed-only` context (see `NGramModel.makeSamplingContext(observedOnly:)`).
-public final class ObservedOnlyContext: ModelContext {
+public final class ObservedOnlyContext: ModelContext, DirectSampling {
     let model: NGramModel
     public var state: UInt32
 
@@ -152,5 +159,9 @@ public final class ObservedOnlyContext: ModelContext {
     public func observe(_ token: Int32) {
         let w = UInt32(bitPattern: token)
         state = w < UInt32(model.vocabulary.count) ? model.trie.advance(state, w) : 0
+    }
+
+    public func drawNext<R: RandomNumberGenerator>(using rng: inout R) -> Int32? {
+        model.chainSampler.next(state: state, observedOnly: true, using: &rng).map { Int32(bitPattern: $0) }
     }
 }

@@ -37,4 +37,23 @@ import SeqbenchCore
             }
         }
     }
+
+    /// The shared `Generator` takes the exact fast path at T = 1 without top-k/top-p (the same draws as
+    /// the chain sampler, seed for seed) and the full-distribution route otherwise.
+    @Test func generatorUsesTheChainSamplerAtTemperatureOne() throws {
+        let m = try makeModel(NormalizationTests.text, tokenizer: .word, order: 3, smoothing: .modifiedKneserNey, sentenceBoundaries: true)
+        for observedOnly in [false, true] {
+            var a = Xoshiro256(seed: 9), b = Xoshiro256(seed: 9)
+            let viaGenerator = try Generator.generate(model: m, request: .init(length: 200, sampling: SamplingOptions(temperature: 1), observedOnly: observedOnly), using: &a)
+            let direct = ChainSampler(model: m).generate(length: 200, observedOnly: observedOnly, using: &b)
+            #expect(viaGenerator == direct)
+            // With top-k the full route runs: one inverse-CDF uniform per token over the whole
+            // distribution, unlike the chain sampler's walk with rejections from the full model. (For
+            // observed-only both are one inverse-CDF draw over the same successors and may coincide.)
+            var c = Xoshiro256(seed: 9)
+            let dense = try Generator.generate(model: m, request: .init(length: 200, sampling: SamplingOptions(temperature: 1, topK: m.vocabulary.count), observedOnly: observedOnly), using: &c)
+            #expect(dense.count == 200 || observedOnly)
+            if !observedOnly { #expect(dense != direct) }
+        }
+    }
 }
