@@ -135,6 +135,31 @@ enum PlotText {
             .map { "keyentry \(style) lt \($0.linetype) title \(GnuplotText.quote($0.family))" }
     }
 
+    /// The longest label a plot prints (tic labels, key entries, point labels). Longer labels keep
+    /// their first 35 characters and end in "…"; the report's tables keep the full label.
+    static let maxLabelCharacters = 36
+
+    /// A label as a plot prints it: unchanged up to `maxLabelCharacters` characters, else cut to
+    /// `maxLabelCharacters − 1` characters (trailing spaces dropped) followed by "…".
+    static func clip(_ label: String, max n: Int = maxLabelCharacters) -> String {
+        guard label.count > n else { return label }
+        var head = String(label.prefix(n - 1))
+        while head.hasSuffix(" ") { head.removeLast() }
+        return head + "…"
+    }
+
+    /// Approximate width of one character of the 11-pt cairo font, in pixels (measured on the
+    /// PNGs: "ngram o=7 mkn", 13 characters, spans about 118 pixels).
+    static let charPixels = 9
+
+    /// Extra canvas width that keeps the plot area of a figure constant when its labels grow: the
+    /// default sizes fit labels of `fits` characters; every character beyond that widens the
+    /// canvas by `charPixels`. Pass the labels as printed (clipped).
+    static func extraWidth(_ labels: [String], fits: Int) -> Int {
+        let longest = labels.map(\.count).max() ?? 0
+        return max(0, longest - fits) * charPixels
+    }
+
     /// A short number for captions, labels and tables: whole numbers below 10⁹ as integers, others
     /// with 4 significant digits (`%.4g`, POSIX locale).
     static func short(_ d: Double) -> String {

@@ -33,7 +33,8 @@ enum TemperaturePlots {
 
     static func figure(_ index: SummaryIndex, metric: String, corpus: String) -> Figure? {
         var blocks: [Datablock] = []
-        var bands: [String] = [], lines: [String] = []
+        var bands: [String] = [], lines: [String] = [], titles: [String] = []
+        var allTemps: Set<Double> = [], finiteTemps: Set<Double> = []
         let sampled = index.sampledModels(corpus).filter { $0.family.lowercased() != "human" }
         let styles = SummaryIndex.lineStyles(sampled)
         for (m, lineStyle) in zip(sampled, styles) {
@@ -43,11 +44,14 @@ enum TemperaturePlots {
                 .map { [$0.temperature!, $0.mean, $0.ciLow, $0.ciHigh] }
             // A model without one finite value draws nothing (and alone would make gnuplot fail).
             guard rows.contains(where: { $0[1].isFinite }) else { continue }
+            allTemps.formUnion(rows.map { $0[0] })
+            finiteTemps.formUnion(rows.filter { $0[1].isFinite }.map { $0[0] })
             let b = "m\(blocks.count + 1)"
             blocks.append(Datablock(name: b, columns: ["temperature", "mean", "ci_low", "ci_high"], rows: rows))
             let style = FamilyStyle.of(m.family)
             bands.append("$\(b) using 1:3:4 with filledcurves fs transparent solid 0.15 noborder lc rgb '\(style.color)' notitle")
-            lines.append("$\(b) using 1:2 with linespoints \(lineStyle) title \(GnuplotText.quote(m.model))")
+            lines.append("$\(b) using 1:2 with linespoints \(lineStyle) title \(GnuplotText.quote(PlotText.clip(m.model)))")
+            titles.append(PlotText.clip(m.model))
         }
         guard !blocks.isEmpty else { return nil }
         var clauses = bands + lines
@@ -55,18 +59,35 @@ enum TemperaturePlots {
             clauses.append("\(GnuplotText.number(h.mean)) with lines dt 2 lw 2 lc rgb '#000000' title 'human text (held-out)'")
         }
         let info = MetricInfo.of(metric)
+        // The x range spans every sampled temperature, not only those with a value: a metric that
+        // exists only for greedy samples (a loop period: sampled text rarely loops) would otherwise
+        // autoscale to a zero-width range, which gnuplot widens to [-1:1], negative temperatures.
+        let temps = allTemps.sorted()
+        var (tLo, tHi) = (temps.first!, temps.last!)
+        if tHi - tLo < 1e-9 { tHi = tLo + 1; tLo = max(0, tLo - 0.5); tHi = max(tHi, tLo + 1) }
+        let pad = 0.03 * (tHi - tLo)
+        var notes: [String] = []
+        let missing = temps.filter { !finiteTemps.contains($0) }
+        if !missing.isEmpty {
+            notes.append("set label 1 \(GnuplotText.quote("no model has a value at T = " + missing.map(PlotText.short).joined(separator: ", ") + " (NaN)")) at graph 0.98, graph 0.04 right font ',9' tc rgb '#555555'")
+        }
         var body = [
             "set title \(GnuplotText.quote("\(info.label) — \(corpus)")) font ',13'",
             "set xlabel 'sampling temperature (0 = greedy)'",
             "set ylabel \(GnuplotText.quote(info.label))",
-            "set autoscale fix",
-            "set offsets graph 0.03, graph 0.03, graph 0.08, graph 0.08",
+            "set xrange [\(GnuplotText.number(tLo - pad)):\(GnuplotText.number(tHi + pad))]",
+            "set autoscale yfix",
+            "set offsets 0, 0, graph 0.08, graph 0.08",
             "set key outside right top vertical Left reverse samplen 3 spacing 1.2",
             "set xtics nomirror",
             "set ytics nomirror",
         ]
+        body += notes
         body += PlotText.plot(clauses)
+        // The key sits right of the plot: widen the canvas for long model labels (1000 pixels fit
+        // labels of 20 characters next to the plot area).
         return Figure(name: name(metric, corpus), caption: caption(metric, corpus), sources: ["summary.csv"],
-                      width: 1000, height: 560, datablocks: blocks, body: body)
+                      width: 1000 + PlotText.extraWidth(titles, fits: 20), height: 560,
+                      datablocks: blocks, body: body)
     }
 }

@@ -38,24 +38,24 @@ do for [seqbench_i = 1:words(formats)] {
     seqbench_ok = 1
     if (seqbench_format eq 'png') {
         if (strstrt(seqbench_terminals, ' pngcairo ') > 0) {
-            set terminal pngcairo noenhanced size 1000,813 font 'Sans,11'
+            set terminal pngcairo noenhanced size 1117,813 font 'Sans,11'
         } else {
             if (strstrt(seqbench_terminals, ' png ') > 0) {
-                set terminal png noenhanced size 1000,813
+                set terminal png noenhanced size 1117,813
             } else {
                 seqbench_ok = 0
             }
         }
     } else {
         if (seqbench_format eq 'svg') {
-            set terminal svg noenhanced size 1000,813 dynamic font 'Sans,11' background '#ffffff'
+            set terminal svg noenhanced size 1117,813 dynamic font 'Sans,11' background '#ffffff'
         } else {
             if (seqbench_format eq 'pdf') {
                 if (strstrt(seqbench_terminals, ' pdfcairo ') > 0) {
-                    set terminal pdfcairo noenhanced size 8.33in,6.78in font 'Sans,11'
+                    set terminal pdfcairo noenhanced size 9.31in,6.78in font 'Sans,11'
                 } else {
                     if (strstrt(seqbench_terminals, ' pdf ') > 0) {
-                        set terminal pdf noenhanced size 8.33in,6.78in
+                        set terminal pdf noenhanced size 9.31in,6.78in
                     } else {
                         seqbench_ok = 0
                     }
