@@ -45,6 +45,38 @@ import Testing
         #expect(md.contains("No plots in `plots`; draw them with `seqbench plot \(results.path)`"))
     }
 
+    @Test func tiesAreNotMarkedBest() {
+        func row(_ v: Double) -> SummaryRow { SummaryRow(corpus: "c", family: "rnn", model: "m", metric: "x", mean: v) }
+        // Loop fraction 0 at every non-greedy temperature, human 0: four rows tie at distance 0.
+        #expect(ReportContent.bestIndex([row(1), row(0), row(0), row(0), row(0)], .closerToHuman, human: 0) == nil)
+        // One row strictly closest: |0.1 − 0| < |0.3 − 0|, |1 − 0|.
+        #expect(ReportContent.bestIndex([row(1), row(0.1), row(0.3)], .closerToHuman, human: 0) == 1)
+        #expect(ReportContent.bestIndex([row(2), row(1.5), row(1.5)], .lower, human: nil) == nil)
+        #expect(ReportContent.bestIndex([row(2), row(1.5), row(1.7)], .lower, human: nil) == 1)
+    }
+
+    @Test func configAsABlockAndHumanExcerptFirst() throws {
+        let results = try Fixture.copyOfResults()
+        // Add a multi-line config to the manifest and a human sample after the model samples.
+        let manifestURL = results.appendingPathComponent("manifest.json")
+        var manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: manifestURL)) as! [String: Any]
+        manifest["config"] = "name: fixture\nseeds: [1, 2]\n"
+        try JSONSerialization.data(withJSONObject: manifest).write(to: manifestURL)
+        let samplesURL = results.appendingPathComponent("samples.jsonl")
+        let human = #"{"corpus":"tiny_shakespeare","family":"human","model":"human","seed":0,"index":0,"text":"First Citizen: before we proceed"}"#
+        try (String(contentsOf: samplesURL, encoding: .utf8) + human + "\n").write(to: samplesURL, atomically: true, encoding: .utf8)
+        try Report.write(results: results, plots: results.appendingPathComponent("plots"))
+        let md = try String(contentsOf: results.appendingPathComponent("report.md"), encoding: .utf8)
+        let html = try String(contentsOf: results.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(md.contains("**Config**\n\n```yaml\nname: fixture\nseeds: [1, 2]\n```\n"))
+        #expect(!md.contains("| config |"))
+        #expect(html.contains("<pre class=\"config\">name: fixture\nseeds: [1, 2]\n</pre>"))
+        // The human excerpt comes before every model excerpt of its corpus, with no seed or temperature.
+        let humanAt = try #require(md.range(of: "**tiny\\_shakespeare · held-out human text (reference)** (32 characters)"))
+        let firstModel = try #require(md.range(of: "**tiny\\_shakespeare · "))
+        #expect(humanAt.lowerBound == firstModel.lowerBound)
+    }
+
     @Test func relativePaths() {
         let r = ReportMarkdown.relativePath(from: URL(fileURLWithPath: "/a/results/x"), to: URL(fileURLWithPath: "/a/plots/x"))
         #expect(r == "../../plots/x")
