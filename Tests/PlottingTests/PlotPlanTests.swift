@@ -151,3 +151,31 @@ import Testing
         #expect(!f.body.contains { $0.contains("steps=600") })
     }
 }
+
+extension RealResultShapesTests {
+    @Test func wideSpreadOfPositiveValuesGetsALogAxis() throws {
+        // Compression ratio: 60 greedy, 2.1 sampled; 60 / 2.1 ≈ 28.6 ≥ 20 → log y.
+        let wide = [Self.row("rnn 1x128", "rnn", "compression_ratio", 60, temperature: 0),
+                    Self.row("rnn 1x128", "rnn", "compression_ratio", 2.1, temperature: 1)]
+        let f = try #require(TemperaturePlots.figure(SummaryIndex(wide), metric: "compression_ratio", corpus: "kjv"))
+        #expect(f.body.contains("set logscale y 10"))
+        // 1-2-5 tics within [2.1 / 1.5, 60 × 1.5] = [1.4, 90]: 2, 5, 10, 20, 50.
+        #expect(f.body.contains("set ytics nomirror (2, 5, 10, 20, 50)"))
+        #expect(f.body.contains { $0.hasPrefix("set ylabel") && $0.hasSuffix(", log scale'") })
+        // 20 / 2.1 ≈ 9.5 < 20 → linear.
+        let narrow = [Self.row("rnn 1x128", "rnn", "compression_ratio", 20, temperature: 0),
+                      Self.row("rnn 1x128", "rnn", "compression_ratio", 2.1, temperature: 1)]
+        let g = try #require(TemperaturePlots.figure(SummaryIndex(narrow), metric: "compression_ratio", corpus: "kjv"))
+        #expect(!g.body.contains("set logscale y 10"))
+        // A zero (loop fraction at high temperature) keeps the axis linear.
+        let zero = [Self.row("rnn 1x128", "rnn", "loop_fraction", 1, temperature: 0),
+                    Self.row("rnn 1x128", "rnn", "loop_fraction", 0, temperature: 1)]
+        let z = try #require(TemperaturePlots.figure(SummaryIndex(zero), metric: "loop_fraction", corpus: "kjv"))
+        #expect(!z.body.contains("set logscale y 10"))
+        // A share from 0.9 down to 0.015 (ratio 60) stays linear: every value ≤ 1.
+        let share = [Self.row("rnn 1x128", "rnn", "seq_rep_4", 0.9, temperature: 0),
+                     Self.row("rnn 1x128", "rnn", "seq_rep_4", 0.015, temperature: 1)]
+        let sh = try #require(TemperaturePlots.figure(SummaryIndex(share), metric: "seq_rep_4", corpus: "kjv"))
+        #expect(!sh.body.contains("set logscale y 10"))
+    }
+}
