@@ -64,10 +64,17 @@ enum OrderSweepPlot {
             }
             if let best = pts.filter({ $0.heldout.isFinite }).min(by: { $0.heldout < $1.heldout }) {
                 body.append("set object \(k + 1) circle at first \(best.order), first \(GnuplotText.number(best.heldout)) size char 1.2 fs empty border lc rgb '\(color)' lw 2 front")
-                // At the highest order tried the turn is not seen yet: say so rather than imply it.
-                let edge = best.order == pts.map(\.order).max()! ? " (the highest tried)" : ""
-                if !edge.isEmpty { turned = false }
-                body.append("set label \(k + 1) \(GnuplotText.quote("lowest held-out: order \(best.order)\(edge)")) at first \(best.order), first \(GnuplotText.number(best.heldout)) offset char 1.5,-1.2 font ',9' tc rgb '\(color)'")
+                // At the highest order tried the turn is not seen yet: say so rather than imply it,
+                // in two short lines left of the point (it sits at the right edge of the plot).
+                let at = "at first \(best.order), first \(GnuplotText.number(best.heldout))"
+                let style = "font ',9' tc rgb '\(color)'"
+                if best.order == pts.map(\.order).max()! {
+                    turned = false
+                    body.append("set label \(k + 1) 'lowest held-out:' \(at) right offset char -1.8,-1.2 \(style)")
+                    body.append("set label \(k + 101) \(GnuplotText.quote("order \(best.order), the highest tried")) \(at) right offset char -1.8,-2.3 \(style)")
+                } else {
+                    body.append("set label \(k + 1) \(GnuplotText.quote("lowest held-out: order \(best.order)")) \(at) offset char 1.5,-1.2 \(style)")
+                }
             }
         }
         if let h = set.entropyRates[corpus] {
