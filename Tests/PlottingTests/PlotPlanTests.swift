@@ -179,3 +179,20 @@ extension RealResultShapesTests {
         #expect(!sh.body.contains("set logscale y 10"))
     }
 }
+
+extension RealResultShapesTests {
+    @Test func sweepLowestAtTheHighestOrderSaysSo() throws {
+        func ngram(_ o: Int, _ bpc: Double) -> SummaryRow {
+            SummaryRow(corpus: "kjv", family: "ngram", model: "ngram o=\(o) mkn", order: o, metric: "bits_per_char", mean: bpc)
+        }
+        let set = ResultSet(directory: URL(fileURLWithPath: "/nonexistent"))
+        // Still falling at order 7 (2.08, 1.99, 1.95): the turn lies beyond the sweep.
+        let falling = try OrderSweepPlot.figure(SummaryIndex([ngram(5, 2.08), ngram(6, 1.99), ngram(7, 1.95)]), set, corpus: "kjv").get()
+        #expect(falling.body.contains { $0.contains("'order 7, the highest tried'") })
+        #expect(falling.caption.hasSuffix("(where it is the highest order tried, the turn lies beyond the sweep)."))
+        // Turned up at order 7: the lowest is order 6, inside the sweep.
+        let turned = try OrderSweepPlot.figure(SummaryIndex([ngram(5, 2.08), ngram(6, 1.99), ngram(7, 2.01)]), set, corpus: "kjv").get()
+        #expect(turned.body.contains { $0.contains("'lowest held-out: order 6'") })
+        #expect(turned.caption.hasSuffix("past which counting stops generalising."))
+    }
+}
