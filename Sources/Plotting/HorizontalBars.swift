@@ -94,7 +94,7 @@ enum HeldOutBarsPlot {
         for c in index.corpora {
             let bars = index.models(c).filter { $0.family.lowercased() != "human" }.compactMap { m -> HorizontalBars.Bar? in
                 guard let r = index.row(c, m.model, "bits_per_char") else { return nil }
-                return .init(label: m.model, family: m.family, mean: r.mean, low: r.ciLow, high: r.ciHigh)
+                return .init(label: index.label(m.model), family: m.family, mean: r.mean, low: r.ciLow, high: r.ciHigh)
             }
             if !bars.isEmpty { groups.append(.init(title: c, bars: bars)) }
         }
@@ -121,7 +121,7 @@ enum ExcessBitsPlot {
         for c in index.corpora {
             let bars = index.models(c).filter { $0.family.lowercased() != "human" }.compactMap { m -> HorizontalBars.Bar? in
                 guard let r = index.row(c, m.model, "excess_bits_per_char") else { return nil }
-                return .init(label: m.model, family: m.family, mean: r.mean, low: r.ciLow, high: r.ciHigh)
+                return .init(label: index.label(m.model), family: m.family, mean: r.mean, low: r.ciLow, high: r.ciHigh)
             }
             if !bars.isEmpty {
                 let h = rates[c]

@@ -33,9 +33,9 @@ enum LearningCurvePlot {
             let b = "m\(k + 1)"
             blocks.append(Datablock(name: b, columns: ["step", "wall_seconds", "valid_bits_per_char"], groups: groups))
             let style = styles[k]
-            let title = seeds.count > 1 ? "\(m.model) (\(seeds.count) seeds)" : m.model
+            let title = index.label(m.model) + (seeds.count > 1 ? " (\(seeds.count) seeds)" : "")
             stepClauses.append("$\(b) using 1:3 with linespoints \(style) ps 0.6 notitle")
-            wallClauses.append("$\(b) using 2:3 with linespoints \(style) ps 0.6 title \(GnuplotText.quote(PlotText.clip(m.model) + (seeds.count > 1 ? " (\(seeds.count) seeds)" : "")))")
+            wallClauses.append("$\(b) using 2:3 with linespoints \(style) ps 0.6 title \(GnuplotText.quote(title))")
             keyTitles.append(title)
         }
         var reference: [String] = [], referenceUntitled: [String] = []
@@ -44,8 +44,8 @@ enum LearningCurvePlot {
             .filter { $0.1.isFinite }
         if let best = ngrams.min(by: { $0.1 < $1.1 }) {
             let line = "\(GnuplotText.number(best.1)) with lines dt 2 lw 2 lt 1"
-            reference = ["\(line) title \(GnuplotText.quote("best n-gram held-out: \(PlotText.clip(best.0))"))"]
-            keyTitles.append("best n-gram held-out: \(PlotText.clip(best.0))")
+            reference = ["\(line) title \(GnuplotText.quote("best n-gram held-out: \(index.label(best.0))"))"]
+            keyTitles.append("best n-gram held-out: \(index.label(best.0))")
             referenceUntitled = ["\(line) notitle"]
         }
         // One key for both panels, below them: inside either panel it covers curves (the slow

@@ -148,6 +148,36 @@ enum PlotText {
         return head + "…"
     }
 
+    /// Plot labels for model names: `clip` of each, except where two names would clip to the same
+    /// text (auto labels such as `lstm batch=32 … lr=0.003 …` and `… lr=0.01 …` differ only past
+    /// the cut). Such names lose the space-separated words they all share, after the first (the
+    /// kind): `lstm lr=0.003`, `lstm lr=0.01`; names still alike get ` (1)`, ` (2)`, … in order.
+    /// The report's tables keep the full names.
+    /// - Returns: name → label for every name given (duplicates allowed).
+    /// - Complexity: O(n · w) for n names of w words.
+    static func labels(_ names: [String]) -> [String: String] {
+        var unique: [String] = [], seen: Set<String> = []
+        for n in names where seen.insert(n).inserted { unique.append(n) }
+        var byClip: [String: [String]] = [:]   // looked up, never iterated
+        for n in unique { byClip[clip(n), default: []].append(n) }
+        var out: [String: String] = [:]
+        var handled: Set<String> = []
+        for n in unique where !handled.contains(n) {
+            let group = byClip[clip(n)]!
+            handled.formUnion(group)
+            guard group.count > 1 else { out[n] = clip(n); continue }
+            let words = group.map { $0.split(separator: " ").map(String.init) }
+            var common = Set(words[0].dropFirst())
+            for w in words.dropFirst() { common.formIntersection(w.dropFirst()) }
+            let short = words.map { w in clip(([w.first ?? ""] + w.dropFirst().filter { !common.contains($0) }).joined(separator: " ")) }
+            let distinct = Set(short).count == short.count
+            for (k, name) in group.enumerated() {
+                out[name] = distinct ? short[k] : clip(name, max: maxLabelCharacters - 5) + " (\(k + 1))"
+            }
+        }
+        return out
+    }
+
     /// Approximate width of one character of the 11-pt cairo font, in pixels (measured on the
     /// PNGs: "ngram o=7 mkn", 13 characters, spans about 118 pixels).
     static let charPixels = 9

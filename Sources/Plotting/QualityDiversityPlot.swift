@@ -38,8 +38,8 @@ enum QualityDiversityPlot {
             let b = "m\(blocks.count + 1)"
             blocks.append(Datablock(name: b, columns: ["temperature", diversity, quality], rows: rows))
             let lt = FamilyStyle.of(m.family).linetype
-            lines.append("$\(b) using 2:3 with linespoints \(lineStyle) title \(GnuplotText.quote(PlotText.clip(m.model)))")
-            titles.append(PlotText.clip(m.model))
+            lines.append("$\(b) using 2:3 with linespoints \(lineStyle) title \(GnuplotText.quote(index.label(m.model)))")
+            titles.append(index.label(m.model))
             // Temperatures are written along the first curve only: on every curve the greedy ends
             // would pile up in one corner. Every curve runs the same way (temperature rising).
             if labels.isEmpty {

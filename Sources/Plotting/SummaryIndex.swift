@@ -8,6 +8,9 @@ public struct SummaryIndex: Sendable {
     }
 
     public let rows: [SummaryRow]
+    /// Model name → the label plots print (`PlotText.labels` over every model of the summary, so a
+    /// model has the same label in every plot).
+    let plotLabels: [String: String]
     /// Corpora in first-appearance order.
     public let corpora: [String]
     private let byKey: [Key: SummaryRow]
@@ -32,8 +35,14 @@ public struct SummaryIndex: Sendable {
             models[c] = ranked.map(\.element)
         }
         self.corpora = corpora
+        self.plotLabels = PlotText.labels(rows.map(\.model))
         self.byKey = byKey
         self.modelsByCorpus = models
+    }
+
+    /// The label plots print for a model (clipped, and told apart from look-alikes).
+    func label(_ model: String) -> String {
+        plotLabels[model] ?? PlotText.clip(model)
     }
 
     /// Models of a corpus (human rows included) in family order (unigram, n-grams, networks), human last.

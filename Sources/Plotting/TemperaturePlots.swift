@@ -54,8 +54,8 @@ enum TemperaturePlots {
             blocks.append(Datablock(name: b, columns: ["temperature", "mean", "ci_low", "ci_high"], rows: rows))
             let style = FamilyStyle.of(m.family)
             bands.append("$\(b) using 1:3:4 with filledcurves fs transparent solid 0.15 noborder lc rgb '\(style.color)' notitle")
-            lines.append("$\(b) using 1:2 with linespoints \(lineStyle) title \(GnuplotText.quote(PlotText.clip(m.model)))")
-            titles.append(PlotText.clip(m.model))
+            lines.append("$\(b) using 1:2 with linespoints \(lineStyle) title \(GnuplotText.quote(index.label(m.model)))")
+            titles.append(index.label(m.model))
         }
         guard !blocks.isEmpty else { return nil }
         var clauses = bands + lines

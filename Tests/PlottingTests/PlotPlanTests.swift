@@ -196,3 +196,23 @@ extension RealResultShapesTests {
         #expect(turned.caption.hasSuffix("past which counting stops generalising."))
     }
 }
+
+extension PlotPlanTests {
+    @Test func clippedLookAlikesAreToldApart() {
+        let a = "lstm batch=32 embedding=32 eval_every=200 hidden=128 layers=1 lr=0.003 seq_len=64 steps=600"
+        let b = "lstm batch=32 embedding=32 eval_every=200 hidden=128 layers=1 lr=0.01 seq_len=64 steps=600"
+        let c = "gru batch=32 embedding=32 eval_every=200 hidden=128 layers=1 lr=0.003 seq_len=64 steps=600"
+        let labels = PlotText.labels([a, b, c, a, "rnn 1x128"])
+        // a and b clip to the same 36 characters; the words they share (all but lr=…) go.
+        #expect(labels[a] == "lstm lr=0.003")
+        #expect(labels[b] == "lstm lr=0.01")
+        // c clips to a text of its own ("gru batch=32 …"), so it is only clipped.
+        #expect(labels[c] == "gru batch=32 embedding=32 eval_ever…")
+        #expect(labels["rnn 1x128"] == "rnn 1x128")
+        // Names that still look alike without the shared words get numbers, in order.
+        let x = String(repeating: "x", count: 40) + "1", y = String(repeating: "x", count: 40) + "2"
+        let numbered = PlotText.labels([x, y])
+        #expect(numbered[x] == String(repeating: "x", count: 30) + "… (1)")
+        #expect(numbered[y] == String(repeating: "x", count: 30) + "… (2)")
+    }
+}
