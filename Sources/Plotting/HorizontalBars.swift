@@ -77,7 +77,7 @@ enum HorizontalBars {
         // The tic labels take the left margin: widen the canvas for long labels so the bars keep
         // their room (1000 pixels fit labels of 16 characters).
         let width = 1000 + PlotText.extraWidth(groups.flatMap { $0.bars.map { PlotText.clip($0.label) } }, fits: 16)
-        let caption = hasInterval ? caption : caption + " No whiskers: every across-seed interval has zero width (one seed, or identical runs)."
+        let caption = hasInterval ? caption : caption + " No whiskers: every across-seed interval has zero width (one seed, or identical runs), so the bars are single values."
         return Figure(name: name, caption: caption, sources: sources, width: width, height: height,
                       datablocks: [Datablock(name: "bars", columns: ["y", "mean", "ci_low", "ci_high", "linetype", "label_x"], rows: rows)],
                       body: body)
@@ -87,7 +87,7 @@ enum HorizontalBars {
 /// Held-out bits per char of every model on every corpus.
 enum HeldOutBarsPlot {
     static let name = "heldout_bpc"
-    static let caption = "Held-out bits per character of each model on each corpus (bar: mean over seeds; whisker: across-seed interval; lower is better)."
+    static let caption = "Held-out bits per character of each model on each corpus (lower is better; bar: mean over seeds; whisker: across-seed interval)."
 
     static func plan(_ index: SummaryIndex, _ set: ResultSet) -> [PlannedPlot] {
         var groups: [HorizontalBars.Group] = []

@@ -135,7 +135,7 @@ import Testing
         let one = SummaryIndex([Self.row("rnn 1x128", "rnn", "bits_per_char", 2.3)])
         let plotOne = HeldOutBarsPlot.plan(one, ResultSet(directory: URL(fileURLWithPath: "/nonexistent")))[0].figure!
         #expect(!plotOne.body.contains { $0.contains("xerrorbars") })
-        #expect(plotOne.caption.hasSuffix("No whiskers: every across-seed interval has zero width (one seed, or identical runs)."))
+        #expect(plotOne.caption.hasSuffix("No whiskers: every across-seed interval has zero width (one seed, or identical runs), so the bars are single values."))
         let three = SummaryIndex([Self.row("rnn 1x128", "rnn", "bits_per_char", 2.3, low: 2.2, high: 2.4)])
         let plotThree = HeldOutBarsPlot.plan(three, ResultSet(directory: URL(fileURLWithPath: "/nonexistent")))[0].figure!
         #expect(plotThree.body.contains { $0.contains("xerrorbars") && $0.contains("across-seed interval") })

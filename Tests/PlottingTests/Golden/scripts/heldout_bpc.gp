@@ -1,4 +1,4 @@
-# heldout_bpc.gp: Held-out bits per character of each model on each corpus (bar: mean over seeds; whisker: across-seed interval; lower is better).
+# heldout_bpc.gp: Held-out bits per character of each model on each corpus (lower is better; bar: mean over seeds; whisker: across-seed interval).
 # Written by seqbench 0.1.0 from summary.csv; experiment fixture_ü 'quoted' · config 0123456789ab · commit abcdef123456.
 # Redraw from this folder: gnuplot heldout_bpc.gp
 # Other formats:           gnuplot -e "formats='svg pdf'" heldout_bpc.gp
