@@ -83,12 +83,34 @@ struct ReportContent {
         samples = try ReportContent.samples(set, index)
     }
 
-    /// A value with its across-seed half-interval: "2.05 ± 0.03" (4 significant digits).
+    /// A value with its across-seed half-interval, "2.370 ± 0.0097"; a single value (one seed, or a
+    /// zero-width interval) as `PlotText.short` writes it.
     static func format(_ r: SummaryRow) -> String {
-        let m = PlotText.short(r.mean)
         let half = (r.ciHigh - r.ciLow) / 2
-        if (r.n ?? 1) > 1, half.isFinite, half > 0 { return "\(m) ± \(PlotText.short(half))" }
-        return m
+        if (r.n ?? 1) > 1, half.isFinite, half > 0, r.mean.isFinite { return withUncertainty(r.mean, half) }
+        return PlotText.short(r.mean)
+    }
+
+    /// `mean ± half` the way measurements are quoted: the half-width to 2 significant digits and the
+    /// mean rounded to the same decimal place (so no digit is printed that the spread makes
+    /// meaningless): with e = ⌊log₁₀ half⌋, both are rounded to 10^(e − 1).
+    /// 2.3702 ± 0.009733 → "2.3702 ± 0.0097"; 338 ± 74.84 → "338 ± 75"; 20270 ± 4675 → "20300 ± 4700";
+    /// means of 10⁷ or more in scientific notation: 1.58e7 ± 5.581e5 → "1.580e+07 ± 5.6e+05".
+    static func withUncertainty(_ mean: Double, _ half: Double) -> String {
+        let posix = Locale(identifier: "en_US_POSIX")
+        let e = Int(floor(log10(half)))
+        let decimals = 1 - e
+        if abs(mean) < 1e7 && decimals <= 12 {
+            if decimals >= 0 {
+                return String(format: "%.*f ± %.*f", locale: posix, decimals, mean, decimals, half)
+            }
+            let unit = pow(10, Double(-decimals))
+            return "\(Int((mean / unit).rounded()) * Int(unit)) ± \(Int((half / unit).rounded()) * Int(unit))"
+        }
+        let em = mean == 0 ? e : Int(floor(log10(abs(mean))))
+        let m = String(format: "%.*e", locale: posix, max(0, em - e + 1), mean)
+        let h = String(format: "%.1e", locale: posix, half)
+        return (m + " ± " + h).replacingOccurrences(of: "E", with: "e")
     }
 
     static let heldOutColumns = ["bits_per_char", "perplexity", "excess_bits_per_char", "train_seconds", "tokens_per_second", "parameters"]

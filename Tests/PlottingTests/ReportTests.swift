@@ -14,9 +14,10 @@ import Testing
         // Provenance, including a field the contract does not name.
         #expect(md.contains("| custom\\_field | \\{a: \\[1, x\\], b: 2\\} |"))
         // Held-out table: the best bits/char on tiny_shakespeare is lstm "big" (1.98 < 2.05, 2.08, 2.19 …
-        // from summary.csv), so its cell is bold; its CI 1.95…2.01 gives ± 0.03.
-        #expect(md.contains("| tiny\\_shakespeare | lstm \"big\" 2x64\\_ü | **1.98 ± 0.03** |"))
-        #expect(html.contains("<td class=\"num best\">1.98 ± 0.03</td>"))
+        // from summary.csv), so its cell is bold; its CI 1.95…2.01 gives ± 0.030 (2 significant
+        // digits), and the mean is written to the same decimal place.
+        #expect(md.contains("| tiny\\_shakespeare | lstm \"big\" 2x64\\_ü | **1.980 ± 0.030** |"))
+        #expect(html.contains("<td class=\"num best\">1.980 ± 0.030</td>"))
         // Every drawn plot is inlined with its caption; no link leaves the file.
         for o in outcomes where o.isDrawn {
             #expect(md.contains("(plots/\(o.name).png)"))
@@ -75,6 +76,15 @@ import Testing
         let humanAt = try #require(md.range(of: "**tiny\\_shakespeare · held-out human text (reference)** (32 characters)"))
         let firstModel = try #require(md.range(of: "**tiny\\_shakespeare · "))
         #expect(humanAt.lowerBound == firstModel.lowerBound)
+    }
+
+    @Test func uncertaintiesToTwoSignificantDigits() {
+        // Values from a real three-seed run (tinyshakespeare): e = ⌊log₁₀ half⌋, both rounded to 10^(e−1).
+        #expect(ReportContent.withUncertainty(2.3702, 0.009733) == "2.3702 ± 0.0097")   // e = −3
+        #expect(ReportContent.withUncertainty(0.06359, 0.002213) == "0.0636 ± 0.0022")  // e = −3
+        #expect(ReportContent.withUncertainty(338.0, 74.84) == "338 ± 75")              // e = 1
+        #expect(ReportContent.withUncertainty(20270, 4675) == "20300 ± 4700")           // e = 3: hundreds
+        #expect(ReportContent.withUncertainty(1.58e7, 5.581e5) == "1.580e+07 ± 5.6e+05") // 7 − 5 + 1 = 3 decimals
     }
 
     @Test func relativePaths() {
