@@ -95,12 +95,12 @@ struct ReportContent {
     /// mean rounded to the same decimal place (so no digit is printed that the spread makes
     /// meaningless): with e = ⌊log₁₀ half⌋, both are rounded to 10^(e − 1).
     /// 2.3702 ± 0.009733 → "2.3702 ± 0.0097"; 338 ± 74.84 → "338 ± 75"; 20270 ± 4675 → "20300 ± 4700";
-    /// means of 10⁷ or more in scientific notation: 1.58e7 ± 5.581e5 → "1.580e+07 ± 5.6e+05".
+    /// means of 10⁵ or more in scientific notation: 1.58e7 ± 5.581e5 → "1.580e+07 ± 5.6e+05".
     static func withUncertainty(_ mean: Double, _ half: Double) -> String {
         let posix = Locale(identifier: "en_US_POSIX")
         let e = Int(floor(log10(half)))
         let decimals = 1 - e
-        if abs(mean) < 1e7 && decimals <= 12 {
+        if abs(mean) < 1e5 && decimals <= 12 {
             if decimals >= 0 {
                 return String(format: "%.*f ± %.*f", locale: posix, decimals, mean, decimals, half)
             }

@@ -85,6 +85,7 @@ import Testing
         #expect(ReportContent.withUncertainty(338.0, 74.84) == "338 ± 75")              // e = 1
         #expect(ReportContent.withUncertainty(20270, 4675) == "20300 ± 4700")           // e = 3: hundreds
         #expect(ReportContent.withUncertainty(1.58e7, 5.581e5) == "1.580e+07 ± 5.6e+05") // 7 − 5 + 1 = 3 decimals
+        #expect(ReportContent.withUncertainty(4.614e6, 1.673e6) == "4.6e+06 ± 1.7e+06")  // 6 − 6 + 1 = 1 decimal
     }
 
     @Test func relativePaths() {
