@@ -195,6 +195,7 @@ enum PlotText {
     static func short(_ d: Double) -> String {
         guard d.isFinite else { return formatDouble(d) }
         if d == d.rounded(), abs(d) < 1e9 { return String(Int(d)) }
-        return String(format: "%.4g", locale: Locale(identifier: "en_US_POSIX"), d)
+        // Lowercase exponent, as C's printf writes it (Foundation on Linux writes "6.042E+06").
+        return String(format: "%.4g", locale: Locale(identifier: "en_US_POSIX"), d).replacingOccurrences(of: "E", with: "e")
     }
 }

@@ -216,3 +216,12 @@ extension PlotPlanTests {
         #expect(numbered[y] == String(repeating: "x", count: 30) + "… (2)")
     }
 }
+
+extension PlotPlanTests {
+    @Test func shortNumbersUseALowercaseExponent() {
+        // 6042000.5 is not whole, so %.4g: 4 significant digits, exponent 6.
+        #expect(PlotText.short(6_042_000.5) == "6.042e+06")
+        #expect(PlotText.short(1497) == "1497")
+        #expect(PlotText.short(2.0814) == "2.081")
+    }
+}
