@@ -95,7 +95,8 @@ enum OrderSweepPlot {
         body += PlotText.plot(clauses)
         let caption = "n-gram order sweep on \(corpus): held-out (solid)" + (hasTrain ? " and training (dashed)" : "") + " bits/char against order; the circle marks the order with the lowest held-out bits/char, past which counting stops generalising" + (turned ? "." : " (where it is the highest order tried, the turn lies beyond the sweep).")
         return .success(Figure(name: name(corpus), caption: caption, sources: ["summary.csv"] + (set.entropyRates[corpus] != nil ? ["manifest.json"] : []),
-                               width: 1000 + PlotText.extraWidth(sweeps.map { PlotText.clip($0) + ": held-out" }, fits: 20), height: 560,
+                               width: 1000 + PlotText.extraWidth(sweeps.map { PlotText.clip($0) + ": held-out" }, fits: 20),
+                               height: PlotText.heightForKey(entries: clauses.count, base: 560),
                                datablocks: blocks, body: body))
     }
 }

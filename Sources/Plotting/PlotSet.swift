@@ -190,6 +190,14 @@ enum PlotText {
         return max(0, longest - fits) * charPixels
     }
 
+    /// Canvas height for a figure whose key stands right of the plot, one entry per line: at least
+    /// `base`, and tall enough for every entry (about 21 pixels each at spacing 1.2, plus 130 for
+    /// the title and the x axis), so a long key grows the figure instead of breaking into
+    /// columns that squeeze the plot.
+    static func heightForKey(entries: Int, base: Int) -> Int {
+        max(base, 130 + 21 * entries)
+    }
+
     /// A short number for captions, labels and tables: whole numbers below 10⁹ as integers, others
     /// with 4 significant digits (`%.4g`, POSIX locale).
     static func short(_ d: Double) -> String {

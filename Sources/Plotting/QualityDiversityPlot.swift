@@ -67,7 +67,8 @@ enum QualityDiversityPlot {
         let caption = "Quality against diversity on \(corpus): sample bits/char under the reference model against \(dLabel.split(separator: " ").first ?? ""), each model traced over temperature (T on the first curve; it rises along every curve); star: held-out human text."
         // Key right of the plot: widen the canvas for long labels (1000 pixels fit 20 characters).
         return Figure(name: name(corpus), caption: caption, sources: ["summary.csv"],
-                      width: 1000 + PlotText.extraWidth(titles, fits: 20), height: 600,
+                      width: 1000 + PlotText.extraWidth(titles, fits: 20),
+                      height: PlotText.heightForKey(entries: titles.count + 1, base: 600),
                       datablocks: blocks, body: body)
     }
 }

@@ -110,7 +110,8 @@ enum TemperaturePlots {
         // The key sits right of the plot: widen the canvas for long model labels (1000 pixels fit
         // labels of 20 characters next to the plot area).
         return Figure(name: name(metric, corpus), caption: caption(metric, corpus), sources: ["summary.csv"],
-                      width: 1000 + PlotText.extraWidth(titles, fits: 20), height: 560,
+                      width: 1000 + PlotText.extraWidth(titles, fits: 20),
+                      height: PlotText.heightForKey(entries: titles.count + 1, base: 560),
                       datablocks: blocks, body: body)
     }
 }

@@ -225,3 +225,15 @@ extension PlotPlanTests {
         #expect(PlotText.short(2.0814) == "2.081")
     }
 }
+
+extension RealResultShapesTests {
+    @Test func manyModelsGrowTheFigureInsteadOfSqueezingIt() throws {
+        // 30 models with a value at T = 1: 30 key entries plus room for the human line (counted
+        // whether or not it is drawn) → 130 + 21 · 31 = 781 > 560.
+        let rows = (1...30).map { k in Self.row("ngram o=\(k) mkn", "ngram", "distinct_2", 0.1, temperature: 1) }
+        let f = try #require(TemperaturePlots.figure(SummaryIndex(rows), metric: "distinct_2", corpus: "kjv"))
+        #expect(f.height == 130 + 21 * 31)   // entries counted with room for the human line
+        let few = try #require(TemperaturePlots.figure(SummaryIndex(Array(rows.prefix(3))), metric: "distinct_2", corpus: "kjv"))
+        #expect(few.height == 560)
+    }
+}
