@@ -62,12 +62,15 @@ enum CostQualityPlot {
         let plotW = 0.7 * width, plotH = 0.75 * height
         let lx = pts.map { log10($0.x) }, ys = pts.map(\.y)
         let (x0, x1) = (lx.min()!, lx.max()!), (y0, y1) = (ys.min()!, ys.max()!)
-        let spanX = max(x1 - x0, 1e-9) * 1.3, spanY = max(y1 - y0, 1e-9) * 1.2   // with the offsets below
-        let pixels = pts.indices.map { (x: (lx[$0] - x0) / spanX * plotW, y: (ys[$0] - y0) / spanY * plotH) }
-        let placements = LabelPlacer.place(points: pixels, texts: pts.map(\.model))
+        // The offsets below add 0.12 (left) + 0.18 (right) of the x span and 0.1 + 0.1 of the y span.
+        let dx = max(x1 - x0, 1e-9), dy = max(y1 - y0, 1e-9)
+        let pixels = pts.indices.map { (x: (lx[$0] - x0 + 0.12 * dx) / (1.3 * dx) * plotW,
+                                        y: (ys[$0] - y0 + 0.1 * dy) / (1.2 * dy) * plotH) }
+        let placements = LabelPlacer.place(points: pixels, texts: pts.map { index.label($0.model) },
+                                            bounds: (plotW, plotH))
         for (k, p) in pts.enumerated() {
             let pl = placements[k]
-            body.append("set label \(k + 1) \(GnuplotText.quote(p.model)) at first \(GnuplotText.number(p.x)), first \(GnuplotText.number(p.y)) \(pl.leftAligned ? "left" : "right") offset screen \(GnuplotText.number(pl.dx / width)), screen \(GnuplotText.number(pl.dy / height)) font ',8' tc rgb '#444444'")
+            body.append("set label \(k + 1) \(GnuplotText.quote(index.label(p.model))) at first \(GnuplotText.number(p.x)), first \(GnuplotText.number(p.y)) \(pl.leftAligned ? "left" : "right") offset screen \(GnuplotText.number(pl.dx / width)), screen \(GnuplotText.number(pl.dy / height)) font ',8' tc rgb '#444444'")
         }
         body = [
             "set title \(GnuplotText.quote("Cost against quality — \(corpus)")) font ',13'",

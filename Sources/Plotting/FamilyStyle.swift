@@ -40,4 +40,23 @@ public struct FamilyStyle: Sendable, Equatable {
     public static var linetypeCommands: [String] {
         all.map { "set linetype \($0.linetype) lc rgb '\($0.color)' lw 2 pt \($0.pointType) ps 1.3 dt 1" }
     }
+
+    /// The k-th of n shades of the family colour (0 ≤ k < n, n ≥ 2): k = 0 is the colour mixed
+    /// half-way to white, k = n − 1 the colour mixed 35 % towards black, linearly in between
+    /// (per sRGB channel: c' = c + t·(255 − c) for t ≥ 0, c' = c·(1 + t) for t < 0, with
+    /// t = 0.5 − 0.85·k/(n − 1)). The middle shades stay close to the family colour.
+    /// - Returns: `#RRGGBB`.
+    public func shade(_ k: Int, of n: Int) -> String {
+        precondition(n >= 2 && k >= 0 && k < n, "shade needs 0 <= k < n and n >= 2, got k=\(k) n=\(n)")
+        let t = 0.5 - 0.85 * Double(k) / Double(n - 1)
+        let hex = Array(color.dropFirst())
+        var out = "#"
+        for c in 0..<3 {
+            let v = Double(Int(String(hex[2 * c ... 2 * c + 1]), radix: 16)!)
+            let w = t >= 0 ? v + t * (255 - v) : v * (1 + t)
+            let byte = min(255, max(0, Int(w.rounded())))
+            out += String(byte, radix: 16, uppercase: true).count == 1 ? "0" + String(byte, radix: 16, uppercase: true) : String(byte, radix: 16, uppercase: true)
+        }
+        return out
+    }
 }

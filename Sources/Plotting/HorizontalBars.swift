@@ -34,7 +34,7 @@ enum HorizontalBars {
                 finite += [b.mean, lo, hi].filter(\.isFinite)
                 let labelX = b.mean.isFinite ? max(0, b.mean, hi) : 0
                 rows.append([y, b.mean, lo, hi, Double(FamilyStyle.of(b.family).linetype), labelX])
-                ytics.append("\(GnuplotText.quote(b.label)) \(GnuplotText.number(y))")
+                ytics.append("\(GnuplotText.quote(PlotText.clip(b.label))) \(GnuplotText.number(y))")
                 if !b.mean.isFinite {
                     body.append("set label \(GnuplotText.quote(b.mean.isNaN ? "no value (NaN)" : "infinite: some held-out text had probability 0")) at first 0, first \(GnuplotText.number(y)) left offset char 0.5,0 font ',9' tc rgb '#B00000'")
                 }
@@ -58,22 +58,27 @@ enum HorizontalBars {
             "set key below horizontal Left reverse samplen 2 width 2 height 1.5",
             "set style fill solid 0.85 noborder",
         ], at: 0)
-        var clauses = [
-            "$bars using (($2 < 0 ? $2 : 0) + abs($2)/2):1:($2 < 0 ? $2 : 0):($2 < 0 ? 0 : $2):($1 - 0.36):($1 + 0.36):5 with boxxyerror lc variable notitle",
-            "$bars using 2:1:3:4 with xerrorbars pt 0 lc rgb '#000000' lw 1.5 notitle",
-            "$bars using 6:1:(sprintf('%.3f', $2)) with labels left offset char 0.6,0 font ',9' notitle",
-        ]
+        // Whiskers only when some interval has width: with one seed (or identical runs) every
+        // whisker is a zero-width tick that reads as an interval it is not.
+        let hasInterval = groups.contains { $0.bars.contains { $0.low.isFinite && $0.high.isFinite && $0.high > $0.low } }
+        var clauses = ["$bars using (($2 < 0 ? $2 : 0) + abs($2)/2):1:($2 < 0 ? $2 : 0):($2 < 0 ? 0 : $2):($1 - 0.36):($1 + 0.36):5 with boxxyerror lc variable notitle"]
+        if hasInterval { clauses.append("$bars using 2:1:3:4 with xerrorbars pt 0 lc rgb '#000000' lw 1.5 notitle") }
+        clauses.append("$bars using 6:1:(sprintf('%.3f', $2)) with labels left offset char 0.6,0 font ',9' notitle")
         clauses += PlotText.familyKeyEntries(families, style: "with boxes fs solid 0.85 noborder")
-        clauses.append("keyentry with xerrorbars pt 0 lc rgb '#000000' lw 1.5 title 'across-seed interval'")
+        if hasInterval { clauses.append("keyentry with xerrorbars pt 0 lc rgb '#000000' lw 1.5 title 'across-seed interval'") }
         if let r = reference {
             body.append("set arrow from first \(GnuplotText.number(r.x)), graph 0 to first \(GnuplotText.number(r.x)), graph 1 nohead dt 2 lw 2 lc rgb '#000000'")
             clauses.append("keyentry with lines dt 2 lw 2 lc rgb '#000000' title \(GnuplotText.quote(r.title))")
         }
         body += PlotText.plot(clauses)
-        let keyEntries = Set(families.map { FamilyStyle.of($0).family }).count + 1
+        let keyEntries = Set(families.map { FamilyStyle.of($0).family }).count + (hasInterval ? 1 : 0) + (reference == nil ? 0 : 1)
         let keyRows = (keyEntries + 5) / 6
         let height = max(320, 150 + Int((y * 26).rounded()) + keyRows * 18)
-        return Figure(name: name, caption: caption, sources: sources, width: 1000, height: height,
+        // The tic labels take the left margin: widen the canvas for long labels so the bars keep
+        // their room (1000 pixels fit labels of 16 characters).
+        let width = 1000 + PlotText.extraWidth(groups.flatMap { $0.bars.map { PlotText.clip($0.label) } }, fits: 16)
+        let caption = hasInterval ? caption : caption + " No whiskers: every across-seed interval has zero width (one seed, or identical runs), so the bars are single values."
+        return Figure(name: name, caption: caption, sources: sources, width: width, height: height,
                       datablocks: [Datablock(name: "bars", columns: ["y", "mean", "ci_low", "ci_high", "linetype", "label_x"], rows: rows)],
                       body: body)
     }
@@ -82,14 +87,14 @@ enum HorizontalBars {
 /// Held-out bits per char of every model on every corpus.
 enum HeldOutBarsPlot {
     static let name = "heldout_bpc"
-    static let caption = "Held-out bits per character of each model on each corpus (bar: mean over seeds; whisker: across-seed interval; lower is better)."
+    static let caption = "Held-out bits per character of each model on each corpus (lower is better; bar: mean over seeds; whisker: across-seed interval)."
 
     static func plan(_ index: SummaryIndex, _ set: ResultSet) -> [PlannedPlot] {
         var groups: [HorizontalBars.Group] = []
         for c in index.corpora {
             let bars = index.models(c).filter { $0.family.lowercased() != "human" }.compactMap { m -> HorizontalBars.Bar? in
                 guard let r = index.row(c, m.model, "bits_per_char") else { return nil }
-                return .init(label: m.model, family: m.family, mean: r.mean, low: r.ciLow, high: r.ciHigh)
+                return .init(label: index.label(m.model), family: m.family, mean: r.mean, low: r.ciLow, high: r.ciHigh)
             }
             if !bars.isEmpty { groups.append(.init(title: c, bars: bars)) }
         }
@@ -116,7 +121,7 @@ enum ExcessBitsPlot {
         for c in index.corpora {
             let bars = index.models(c).filter { $0.family.lowercased() != "human" }.compactMap { m -> HorizontalBars.Bar? in
                 guard let r = index.row(c, m.model, "excess_bits_per_char") else { return nil }
-                return .init(label: m.model, family: m.family, mean: r.mean, low: r.ciLow, high: r.ciHigh)
+                return .init(label: index.label(m.model), family: m.family, mean: r.mean, low: r.ciLow, high: r.ciHigh)
             }
             if !bars.isEmpty {
                 let h = rates[c]

@@ -19,8 +19,11 @@ struct LabelPlacer {
     /// - Parameters:
     ///   - points: positions in pixels.
     ///   - texts: one label per point.
+    ///   - bounds: the plot area `(width, height)` in the same pixels, when known: a label's part
+    ///     outside it counts as overlap, so a long label near the right edge turns to the left
+    ///     instead of running into the key.
     /// - Complexity: O(n²).
-    static func place(points: [(x: Double, y: Double)], texts: [String]) -> [Placement] {
+    static func place(points: [(x: Double, y: Double)], texts: [String], bounds: (width: Double, height: Double)? = nil) -> [Placement] {
         typealias Box = (x0: Double, y0: Double, x1: Double, y1: Double)
         func overlap(_ a: Box, _ b: Box) -> Double {
             max(0, min(a.x1, b.x1) - max(a.x0, b.x0)) * max(0, min(a.y1, b.y1) - max(a.y0, b.y0))
@@ -37,7 +40,11 @@ struct LabelPlacer {
                 let x0 = c.leftAligned ? p.x + c.dx : p.x + c.dx - w
                 let y0 = p.y + c.dy
                 let box: Box = (x0, y0, x0 + w, y0 + charHeight)
-                let cost = placed.reduce(0) { $0 + overlap($1, box) } + markers.reduce(0) { $0 + overlap($1, box) }
+                var cost = placed.reduce(0) { $0 + overlap($1, box) } + markers.reduce(0) { $0 + overlap($1, box) }
+                if let b = bounds {
+                    let area = (box.x1 - box.x0) * (box.y1 - box.y0)
+                    cost += area - overlap(box, (0, 0, b.width, b.height))
+                }
                 if cost < bestCost { best = c; bestCost = cost; bestBox = box }
                 if cost == 0 { break }
             }

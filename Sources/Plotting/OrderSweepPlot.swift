@@ -50,20 +50,31 @@ enum OrderSweepPlot {
         }
         var blocks: [Datablock] = [], clauses: [String] = [], body: [String] = []
         var hasTrain = false
+        var turned = true   // false when some series is lowest at its highest order
         for (k, s) in sweeps.enumerated() {
             let pts = series[s]!.sorted { $0.order < $1.order }
             let b = "s\(k + 1)"
             blocks.append(Datablock(name: b, columns: ["order", "heldout_bits_per_char", "train_bits_per_char"],
                                     rows: pts.map { [Double($0.order), $0.heldout, $0.train] }))
             let color = seriesColors[k % seriesColors.count]
-            clauses.append("$\(b) using 1:2 with linespoints lw 2 dt 1 pt 7 ps 1.3 lc rgb '\(color)' title \(GnuplotText.quote("\(s): held-out"))")
+            clauses.append("$\(b) using 1:2 with linespoints lw 2 dt 1 pt 7 ps 1.3 lc rgb '\(color)' title \(GnuplotText.quote("\(PlotText.clip(s)): held-out"))")
             if pts.contains(where: { $0.train.isFinite }) {
                 hasTrain = true
-                clauses.append("$\(b) using 1:3 with linespoints lw 2 dt 2 pt 6 ps 1.3 lc rgb '\(color)' title \(GnuplotText.quote("\(s): training"))")
+                clauses.append("$\(b) using 1:3 with linespoints lw 2 dt 2 pt 6 ps 1.3 lc rgb '\(color)' title \(GnuplotText.quote("\(PlotText.clip(s)): training"))")
             }
             if let best = pts.filter({ $0.heldout.isFinite }).min(by: { $0.heldout < $1.heldout }) {
                 body.append("set object \(k + 1) circle at first \(best.order), first \(GnuplotText.number(best.heldout)) size char 1.2 fs empty border lc rgb '\(color)' lw 2 front")
-                body.append("set label \(k + 1) \(GnuplotText.quote("lowest held-out: order \(best.order)")) at first \(best.order), first \(GnuplotText.number(best.heldout)) offset char 1.5,-1.2 font ',9' tc rgb '\(color)'")
+                // At the highest order tried the turn is not seen yet: say so rather than imply it,
+                // in two short lines left of the point (it sits at the right edge of the plot).
+                let at = "at first \(best.order), first \(GnuplotText.number(best.heldout))"
+                let style = "font ',9' tc rgb '\(color)'"
+                if best.order == pts.map(\.order).max()! {
+                    turned = false
+                    body.append("set label \(k + 1) 'lowest held-out:' \(at) right offset char -1.8,-1.2 \(style)")
+                    body.append("set label \(k + 101) \(GnuplotText.quote("order \(best.order), the highest tried")) \(at) right offset char -1.8,-2.3 \(style)")
+                } else {
+                    body.append("set label \(k + 1) \(GnuplotText.quote("lowest held-out: order \(best.order)")) \(at) offset char 1.5,-1.2 \(style)")
+                }
             }
         }
         if let h = set.entropyRates[corpus] {
@@ -82,8 +93,10 @@ enum OrderSweepPlot {
             "set key outside right top vertical Left reverse samplen 3 spacing 1.2",
         ] + body
         body += PlotText.plot(clauses)
-        let caption = "n-gram order sweep on \(corpus): held-out (solid)" + (hasTrain ? " and training (dashed)" : "") + " bits/char against order; the circle marks the order with the lowest held-out bits/char, past which counting stops generalising."
+        let caption = "n-gram order sweep on \(corpus): held-out (solid)" + (hasTrain ? " and training (dashed)" : "") + " bits/char against order; the circle marks the order with the lowest held-out bits/char, past which counting stops generalising" + (turned ? "." : " (where it is the highest order tried, the turn lies beyond the sweep).")
         return .success(Figure(name: name(corpus), caption: caption, sources: ["summary.csv"] + (set.entropyRates[corpus] != nil ? ["manifest.json"] : []),
-                               width: 1000, height: 560, datablocks: blocks, body: body))
+                               width: 1000 + PlotText.extraWidth(sweeps.map { PlotText.clip($0) + ": held-out" }, fits: 20),
+                               height: PlotText.heightForKey(entries: clauses.count, base: 560),
+                               datablocks: blocks, body: body))
     }
 }

@@ -135,11 +135,75 @@ enum PlotText {
             .map { "keyentry \(style) lt \($0.linetype) title \(GnuplotText.quote($0.family))" }
     }
 
+    /// The longest label a plot prints (tic labels, key entries, point labels). Longer labels keep
+    /// their first 35 characters and end in "…"; the report's tables keep the full label.
+    static let maxLabelCharacters = 36
+
+    /// A label as a plot prints it: unchanged up to `maxLabelCharacters` characters, else cut to
+    /// `maxLabelCharacters − 1` characters (trailing spaces dropped) followed by "…".
+    static func clip(_ label: String, max n: Int = maxLabelCharacters) -> String {
+        guard label.count > n else { return label }
+        var head = String(label.prefix(n - 1))
+        while head.hasSuffix(" ") { head.removeLast() }
+        return head + "…"
+    }
+
+    /// Plot labels for model names: `clip` of each, except where two names would clip to the same
+    /// text (auto labels such as `lstm batch=32 … lr=0.003 …` and `… lr=0.01 …` differ only past
+    /// the cut). Such names lose the space-separated words they all share, after the first (the
+    /// kind): `lstm lr=0.003`, `lstm lr=0.01`; names still alike get ` (1)`, ` (2)`, … in order.
+    /// The report's tables keep the full names.
+    /// - Returns: name → label for every name given (duplicates allowed).
+    /// - Complexity: O(n · w) for n names of w words.
+    static func labels(_ names: [String]) -> [String: String] {
+        var unique: [String] = [], seen: Set<String> = []
+        for n in names where seen.insert(n).inserted { unique.append(n) }
+        var byClip: [String: [String]] = [:]   // looked up, never iterated
+        for n in unique { byClip[clip(n), default: []].append(n) }
+        var out: [String: String] = [:]
+        var handled: Set<String> = []
+        for n in unique where !handled.contains(n) {
+            let group = byClip[clip(n)]!
+            handled.formUnion(group)
+            guard group.count > 1 else { out[n] = clip(n); continue }
+            let words = group.map { $0.split(separator: " ").map(String.init) }
+            var common = Set(words[0].dropFirst())
+            for w in words.dropFirst() { common.formIntersection(w.dropFirst()) }
+            let short = words.map { w in clip(([w.first ?? ""] + w.dropFirst().filter { !common.contains($0) }).joined(separator: " ")) }
+            let distinct = Set(short).count == short.count
+            for (k, name) in group.enumerated() {
+                out[name] = distinct ? short[k] : clip(name, max: maxLabelCharacters - 5) + " (\(k + 1))"
+            }
+        }
+        return out
+    }
+
+    /// Approximate width of one character of the 11-pt cairo font, in pixels (measured on the
+    /// PNGs: "ngram o=7 mkn", 13 characters, spans about 118 pixels).
+    static let charPixels = 9
+
+    /// Extra canvas width that keeps the plot area of a figure constant when its labels grow: the
+    /// default sizes fit labels of `fits` characters; every character beyond that widens the
+    /// canvas by `charPixels`. Pass the labels as printed (clipped).
+    static func extraWidth(_ labels: [String], fits: Int) -> Int {
+        let longest = labels.map(\.count).max() ?? 0
+        return max(0, longest - fits) * charPixels
+    }
+
+    /// Canvas height for a figure whose key stands right of the plot, one entry per line: at least
+    /// `base`, and tall enough for every entry (about 21 pixels each at spacing 1.2, plus 130 for
+    /// the title and the x axis), so a long key grows the figure instead of breaking into
+    /// columns that squeeze the plot.
+    static func heightForKey(entries: Int, base: Int) -> Int {
+        max(base, 130 + 21 * entries)
+    }
+
     /// A short number for captions, labels and tables: whole numbers below 10⁹ as integers, others
     /// with 4 significant digits (`%.4g`, POSIX locale).
     static func short(_ d: Double) -> String {
         guard d.isFinite else { return formatDouble(d) }
         if d == d.rounded(), abs(d) < 1e9 { return String(Int(d)) }
-        return String(format: "%.4g", locale: Locale(identifier: "en_US_POSIX"), d)
+        // Lowercase exponent, as C's printf writes it (Foundation on Linux writes "6.042E+06").
+        return String(format: "%.4g", locale: Locale(identifier: "en_US_POSIX"), d).replacingOccurrences(of: "E", with: "e")
     }
 }

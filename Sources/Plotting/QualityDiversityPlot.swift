@@ -25,7 +25,7 @@ enum QualityDiversityPlot {
 
     static func figure(_ index: SummaryIndex, corpus: String, diversity: String) -> Figure? {
         var blocks: [Datablock] = []
-        var lines: [String] = [], labels: [String] = []
+        var lines: [String] = [], labels: [String] = [], titles: [String] = []
         let sampled = index.sampledModels(corpus).filter { $0.family.lowercased() != "human" }
         let styles = SummaryIndex.lineStyles(sampled)
         for (m, lineStyle) in zip(sampled, styles) {
@@ -38,7 +38,8 @@ enum QualityDiversityPlot {
             let b = "m\(blocks.count + 1)"
             blocks.append(Datablock(name: b, columns: ["temperature", diversity, quality], rows: rows))
             let lt = FamilyStyle.of(m.family).linetype
-            lines.append("$\(b) using 2:3 with linespoints \(lineStyle) title \(GnuplotText.quote(m.model))")
+            lines.append("$\(b) using 2:3 with linespoints \(lineStyle) title \(GnuplotText.quote(index.label(m.model)))")
+            titles.append(index.label(m.model))
             // Temperatures are written along the first curve only: on every curve the greedy ends
             // would pile up in one corner. Every curve runs the same way (temperature rising).
             if labels.isEmpty {
@@ -64,7 +65,10 @@ enum QualityDiversityPlot {
         ]
         body += PlotText.plot(clauses)
         let caption = "Quality against diversity on \(corpus): sample bits/char under the reference model against \(dLabel.split(separator: " ").first ?? ""), each model traced over temperature (T on the first curve; it rises along every curve); star: held-out human text."
-        return Figure(name: name(corpus), caption: caption, sources: ["summary.csv"], width: 1000, height: 600,
+        // Key right of the plot: widen the canvas for long labels (1000 pixels fit 20 characters).
+        return Figure(name: name(corpus), caption: caption, sources: ["summary.csv"],
+                      width: 1000 + PlotText.extraWidth(titles, fits: 20),
+                      height: PlotText.heightForKey(entries: titles.count + 1, base: 600),
                       datablocks: blocks, body: body)
     }
 }

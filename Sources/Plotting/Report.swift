@@ -42,10 +42,15 @@ struct ReportContent {
         var excerpt: [Character]
         var fullLength: Int
         var loop: RepetitionFinder.Loop?
+        /// Held-out human text (family "human"): shown first in its corpus, as the reference.
+        var isHuman = false
     }
 
     var title: String
     var provenance: [(String, String)]
+    /// The experiment config as run (the manifest's `config`), shown as a block rather than
+    /// flattened into a table cell.
+    var config: String?
     var corpora: [[(String, String)]]
     var tables: [Table]
     var plots: [Plot]
@@ -57,7 +62,8 @@ struct ReportContent {
         // Provenance: the contract's keys first, in a fixed order, then any others by name.
         let order = ["experiment", "config_path", "config_hash", "seqbench_version", "git_commit", "swift_version",
                      "blas", "threads", "cpu", "started", "finished", "cells_total", "cells_done"]
-        let rest = set.manifest.keys.filter { !order.contains($0) && $0 != "corpora" }.sorted()
+        let rest = set.manifest.keys.filter { !order.contains($0) && $0 != "corpora" && $0 != "config" }.sorted()
+        config = set.manifest["config"]?.stringValue
         provenance = (order + rest).compactMap { k in set.manifest[k].map { (k, $0.description) } }
         corpora = (set.manifest["corpora"]?.arrayValue ?? []).map { c in
             let o = c.objectValue ?? [:]
@@ -77,12 +83,34 @@ struct ReportContent {
         samples = try ReportContent.samples(set, index)
     }
 
-    /// A value with its across-seed half-interval: "2.05 ± 0.03" (4 significant digits).
+    /// A value with its across-seed half-interval, "2.370 ± 0.0097"; a single value (one seed, or a
+    /// zero-width interval) as `PlotText.short` writes it.
     static func format(_ r: SummaryRow) -> String {
-        let m = PlotText.short(r.mean)
         let half = (r.ciHigh - r.ciLow) / 2
-        if (r.n ?? 1) > 1, half.isFinite, half > 0 { return "\(m) ± \(PlotText.short(half))" }
-        return m
+        if (r.n ?? 1) > 1, half.isFinite, half > 0, r.mean.isFinite { return withUncertainty(r.mean, half) }
+        return PlotText.short(r.mean)
+    }
+
+    /// `mean ± half` the way measurements are quoted: the half-width to 2 significant digits and the
+    /// mean rounded to the same decimal place (so no digit is printed that the spread makes
+    /// meaningless): with e = ⌊log₁₀ half⌋, both are rounded to 10^(e − 1).
+    /// 2.3702 ± 0.009733 → "2.3702 ± 0.0097"; 338 ± 74.84 → "338 ± 75"; 20270 ± 4675 → "20300 ± 4700";
+    /// means of 10⁵ or more in scientific notation: 1.58e7 ± 5.581e5 → "1.580e+07 ± 5.6e+05".
+    static func withUncertainty(_ mean: Double, _ half: Double) -> String {
+        let posix = Locale(identifier: "en_US_POSIX")
+        let e = Int(floor(log10(half)))
+        let decimals = 1 - e
+        if abs(mean) < 1e5 && decimals <= 12 {
+            if decimals >= 0 {
+                return String(format: "%.*f ± %.*f", locale: posix, decimals, mean, decimals, half)
+            }
+            let unit = pow(10, Double(-decimals))
+            return "\(Int((mean / unit).rounded()) * Int(unit)) ± \(Int((half / unit).rounded()) * Int(unit))"
+        }
+        let em = mean == 0 ? e : Int(floor(log10(abs(mean))))
+        let m = String(format: "%.*e", locale: posix, max(0, em - e + 1), mean)
+        let h = String(format: "%.1e", locale: posix, half)
+        return (m + " ± " + h).replacingOccurrences(of: "E", with: "e")
     }
 
     static let heldOutColumns = ["bits_per_char", "perplexity", "excess_bits_per_char", "train_seconds", "tokens_per_second", "parameters"]
@@ -105,8 +133,10 @@ struct ReportContent {
                                 hcols.indices.map { j in Cell(text: values[i][j].map(format) ?? "—", best: best[j] == i) })
                 }
             }
+            let manySeeds = index.rows.contains { ($0.n ?? 1) > 1 }
             out.append(Table(title: "Held-out quality and cost",
-                             note: "Mean over seeds ± half the across-seed interval. Bold: the best value of a column within a corpus (lower bits/char, perplexity, excess and seconds; higher tokens/second).",
+                             note: (manySeeds ? "Mean over seeds ± half the across-seed interval." : "One run per model (one seed): no across-seed interval.")
+                                + " Bold: the best value of a column within a corpus (lower bits/char, perplexity, excess and seconds; higher tokens/second); none where several rows tie.",
                              header: ["corpus", "model"] + hcols.map { MetricInfo.of($0).label }, rows: rows, textColumns: 2))
         }
         // Samples: rows = corpus × model × temperature, human text first.
@@ -133,14 +163,15 @@ struct ReportContent {
                 }
             }
             out.append(Table(title: "Samples by temperature",
-                             note: "Sample statistics are judged against held-out human text of the same length: bold marks, per column and corpus, the model and temperature closest to the human value.",
+                             note: "Sample statistics are judged against held-out human text of the same length: bold marks, per column and corpus, the model and temperature closest to the human value (none where several tie, e.g. every sampled temperature with no loops).",
                              header: ["corpus", "model", "temperature"] + scols.map { MetricInfo.of($0).label }, rows: rows, textColumns: 3))
         }
         return out
     }
 
-    /// The row holding the best finite value, or nil (no direction, no human value to approach, or
-    /// fewer than two values to compare). Ties go to the first row.
+    /// The row holding the best finite value, or nil (no direction, no human value to approach,
+    /// fewer than two values to compare, or several rows sharing the best value: marking the first
+    /// of them would single out a row for its position).
     static func bestIndex(_ values: [SummaryRow?], _ better: MetricInfo.Better, human: Double?) -> Int? {
         let finite = values.enumerated().compactMap { i, r in r.flatMap { $0.mean.isFinite ? (i, $0.mean) : nil } }
         guard finite.count >= 2 else { return nil }
@@ -153,7 +184,8 @@ struct ReportContent {
             score = { abs($0 - h) }
         case .none: return nil
         }
-        return finite.min { score($0.1) < score($1.1) }!.0
+        let best = finite.min { score($0.1) < score($1.1) }!
+        return finite.filter { score($0.1) == score(best.1) }.count == 1 ? best.0 : nil
     }
 
     static func temperatureText(_ t: Double?) -> String {
@@ -171,6 +203,7 @@ struct ReportContent {
         }
         struct Key: Hashable { var corpus: String, model: String, t: UInt64? }
         var chosen: [Key: (seedKey: Double, seed: String, index: Int, family: String, text: String, order: Int)] = [:]
+        func isHuman(_ k: Key) -> Bool { chosen[k]!.family.lowercased() == "human" }
         var lineNo = 0
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNo += 1
@@ -196,8 +229,10 @@ struct ReportContent {
         let keys = chosen.keys.sorted { a, b in
             let ea = chosen[a]!, eb = chosen[b]!
             let ta = a.t.map { Double(bitPattern: $0) } ?? -1, tb = b.t.map { Double(bitPattern: $0) } ?? -1
-            return (corpusRank[a.corpus] ?? Int.max, modelRank(a.corpus, a.model), ea.order, ta, a.model)
-                < (corpusRank[b.corpus] ?? Int.max, modelRank(b.corpus, b.model), eb.order, tb, b.model)
+            // Human text first in its corpus: the reference the excerpts below are read against.
+            let ha = isHuman(a) ? 0 : 1, hb = isHuman(b) ? 0 : 1
+            return (corpusRank[a.corpus] ?? Int.max, ha, modelRank(a.corpus, a.model), ea.order, ta, a.model)
+                < (corpusRank[b.corpus] ?? Int.max, hb, modelRank(b.corpus, b.model), eb.order, tb, b.model)
         }
         return keys.map { k in
             let e = chosen[k]!
@@ -206,11 +241,24 @@ struct ReportContent {
             // Searched in the first 2000 characters; a loop past the excerpt is still reported in the note.
             let loop = RepetitionFinder.firstLoop(in: Array(chars.prefix(2000)))
             return Sample(corpus: k.corpus, model: k.model, temperature: k.t.map { Double(bitPattern: $0) },
-                          seed: e.seed, index: e.index, excerpt: excerpt, fullLength: chars.count, loop: loop)
+                          seed: e.seed, index: e.index, excerpt: excerpt, fullLength: chars.count, loop: loop,
+                          isHuman: isHuman(k))
         }
     }
 
     /// "a 19-character cycle repeats 9 times from character 18"
+    /// The heading of an excerpt: "kjv · lstm 1x128 · temperature 0.8", or for human text
+    /// "kjv · held-out human text (reference)".
+    static func sampleHeading(_ s: Sample) -> String {
+        s.isHuman ? "\(s.corpus) · held-out human text (reference)"
+                  : "\(s.corpus) · \(s.model) · temperature \(temperatureText(s.temperature))"
+    }
+
+    /// "seed 1, sample 0, 300 characters"; human text has no seed or sample number.
+    static func sampleDetails(_ s: Sample) -> String {
+        s.isHuman ? "\(s.fullLength) characters" : "seed \(s.seed), sample \(s.index), \(s.fullLength) characters"
+    }
+
     static func loopNote(_ l: RepetitionFinder.Loop) -> String {
         "loop: a \(l.period)-character cycle repeats \(l.repeats) times from character \(l.start)"
     }

@@ -30,6 +30,7 @@ enum ReportHTML {
     figure{margin:1.5em 0}
     figure img{max-width:100%;border:1px solid #eee}
     figcaption{font-style:italic;color:#444}
+    pre.config{background:#f7f7f7;padding:0.6em;font-size:0.85em;overflow-x:auto}
     pre.sample{white-space:pre-wrap;word-break:break-word;background:#f7f7f7;padding:0.6em;border-left:3px solid #ccc}
     mark.loop{background:#ffe08a}
     .note{color:#555}
@@ -42,6 +43,9 @@ enum ReportHTML {
         h += "<h2>Experiment and provenance</h2>\n<table>\n<tr><th>field</th><th>value</th></tr>\n"
         for (k, v) in c.provenance { h += "<tr><td>\(escape(k))</td><td>\(escape(v))</td></tr>\n" }
         h += "</table>\n"
+        if let config = c.config, !config.isEmpty {
+            h += "<h3>Config</h3>\n<pre class=\"config\">\(escape(config))</pre>\n"
+        }
         if !c.corpora.isEmpty {
             h += "<h3>Corpora</h3>\n<ul>\n"
             for corpus in c.corpora {
@@ -82,8 +86,8 @@ enum ReportHTML {
         if c.samples.isEmpty { h += "<p class=\"note\">The results have no samples.jsonl.</p>\n" }
         else { h += "<p class=\"note\">The first \(Report.excerptLength) characters of the first sample (lowest seed) of each model and temperature; a detected loop (a cycle repeated at least 3 times back to back) is highlighted.</p>\n" }
         for s in c.samples {
-            h += "<h4>\(escape(s.corpus)) · \(escape(s.model)) · temperature \(escape(ReportContent.temperatureText(s.temperature)))</h4>\n"
-            h += "<p class=\"note\">seed \(escape(s.seed)), sample \(s.index), \(s.fullLength) characters</p>\n"
+            h += "<h4>\(escape(ReportContent.sampleHeading(s)))</h4>\n"
+            h += "<p class=\"note\">\(escape(ReportContent.sampleDetails(s)))</p>\n"
             var body = ""
             let text = s.excerpt
             if let l = s.loop, l.start < text.count {

@@ -29,6 +29,9 @@ enum ReportMarkdown {
         var md = "# seqbench report: \(escape(c.title))\n\n"
         md += "## Experiment and provenance\n\n| field | value |\n|---|---|\n"
         for (k, v) in c.provenance { md += "| \(escape(k)) | \(escape(v)) |\n" }
+        if let config = c.config, !config.isEmpty {
+            md += "\n**Config**\n\n" + fenced(config, info: "yaml")
+        }
         if !c.corpora.isEmpty {
             md += "\n**Corpora**\n\n"
             for corpus in c.corpora {
@@ -69,7 +72,7 @@ enum ReportMarkdown {
         if c.samples.isEmpty { md += "The results have no samples.jsonl.\n" }
         md += "The first \(Report.excerptLength) characters of the first sample (lowest seed) of each model and temperature. A loop (a cycle repeated at least 3 times back to back) is reported under the excerpt and shown between ⟦ ⟧.\n\n"
         for s in c.samples {
-            md += "**\(escape(s.corpus)) · \(escape(s.model)) · temperature \(ReportContent.temperatureText(s.temperature))** (seed \(escape(s.seed)), sample \(s.index), \(s.fullLength) characters)\n\n"
+            md += "**\(escape(ReportContent.sampleHeading(s)))** (\(escape(ReportContent.sampleDetails(s))))\n\n"
             var text = s.excerpt
             if let l = s.loop, l.start < text.count {
                 let end = min(text.count, l.start + l.length)
@@ -77,13 +80,18 @@ enum ReportMarkdown {
                 text.insert("⟦", at: l.start)
             }
             let body = String(text) + (s.fullLength > s.excerpt.count ? "…" : "")
-            // A fence longer than any run of backticks in the text, so the text cannot close it.
-            var longest = 0, run = 0
-            for ch in body { run = ch == "`" ? run + 1 : 0; longest = max(longest, run) }
-            let fence = String(repeating: "`", count: max(3, longest + 1))
-            md += "\(fence)text\n\(body)\n\(fence)\n\n"
+            md += fenced(body, info: "text")
             if let l = s.loop { md += "⟳ \(ReportContent.loopNote(l))\n\n" }
         }
         return md
+    }
+
+    /// A fenced code block longer than any run of backticks in the text, so the text cannot close it.
+    static func fenced(_ body: String, info: String) -> String {
+        var longest = 0, run = 0
+        for ch in body { run = ch == "`" ? run + 1 : 0; longest = max(longest, run) }
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        let text = body.hasSuffix("\n") ? String(body.dropLast()) : body
+        return "\(fence)\(info)\n\(text)\n\(fence)\n\n"
     }
 }

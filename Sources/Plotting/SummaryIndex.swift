@@ -8,6 +8,9 @@ public struct SummaryIndex: Sendable {
     }
 
     public let rows: [SummaryRow]
+    /// Model name → the label plots print (`PlotText.labels` over every model of the summary, so a
+    /// model has the same label in every plot).
+    let plotLabels: [String: String]
     /// Corpora in first-appearance order.
     public let corpora: [String]
     private let byKey: [Key: SummaryRow]
@@ -32,8 +35,14 @@ public struct SummaryIndex: Sendable {
             models[c] = ranked.map(\.element)
         }
         self.corpora = corpora
+        self.plotLabels = PlotText.labels(rows.map(\.model))
         self.byKey = byKey
         self.modelsByCorpus = models
+    }
+
+    /// The label plots print for a model (clipped, and told apart from look-alikes).
+    func label(_ model: String) -> String {
+        plotLabels[model] ?? PlotText.clip(model)
     }
 
     /// Models of a corpus (human rows included) in family order (unigram, n-grams, networks), human last.
@@ -79,18 +88,26 @@ public struct SummaryIndex: Sendable {
 
     /// Line styles for the models of a line plot (given in display order): each model gets its
     /// family's colour and point type; the k-th model of a family (k from 0) gets dash type
-    /// k mod 5 + 1 and, for odd k, the open variant of the point. Plots of one kind show the same
-    /// models, so a model keeps its style across them.
-    /// - Returns: gnuplot style options (`lt … dt … pt …`), one per model, in the same order.
+    /// k mod 5 + 1 and, for odd k, the open variant of the point. When a family has several models
+    /// (an order sweep of n-grams, say), their colours also run from a light to a dark shade of the
+    /// family colour in display order (`FamilyStyle.shade`), so six blue n-gram lines can be told
+    /// apart and read as a sequence. Plots of one kind show the same models, so a model keeps its
+    /// style across them.
+    /// - Returns: gnuplot style options (`lt … dt … pt …`, plus `lc rgb …` in a shared family),
+    ///   one per model, in the same order.
     public static func lineStyles(_ models: [(model: String, family: String)]) -> [String] {
-        var seen: [Int: Int] = [:]   // linetype → models so far; looked up, never iterated
+        var count: [Int: Int] = [:]   // linetype → models of that family; looked up, never iterated
+        for m in models { count[FamilyStyle.of(m.family).linetype, default: 0] += 1 }
+        var seen: [Int: Int] = [:]   // linetype → models so far
         let dashes = [1, 2, 4, 5, 3]
         return models.map { m in
             let style = FamilyStyle.of(m.family)
             let k = seen[style.linetype, default: 0]
             seen[style.linetype] = k + 1
             let open = k % 2 == 1 && style.pointType % 2 == 1 && style.pointType > 3
-            return "lt \(style.linetype) dt \(dashes[k % dashes.count]) pt \(open ? style.pointType - 1 : style.pointType)"
+            let n = count[style.linetype]!
+            let colour = n > 1 ? " lc rgb '\(style.shade(k, of: n))'" : ""
+            return "lt \(style.linetype) dt \(dashes[k % dashes.count]) pt \(open ? style.pointType - 1 : style.pointType)" + colour
         }
     }
 }

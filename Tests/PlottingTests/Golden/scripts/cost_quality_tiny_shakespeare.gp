@@ -119,7 +119,7 @@ do for [seqbench_i = 1:words(formats)] {
         set label 7 'ngram o=6 modified-kneser-ney' at first 0.30000000000000004, first 2.34 left offset screen 0.009, screen 0.01 font ',8' tc rgb '#444444'
         set label 8 'rnn 1x64' at first 41.5, first 2.41 left offset screen 0.009, screen 0.01 font ',8' tc rgb '#444444'
         set label 9 'lstm 1x128' at first 118.0, first 2.05 left offset screen 0.009, screen 0.01 font ',8' tc rgb '#444444'
-        set label 10 'lstm "big" 2x64_ü' at first 230.0, first 1.98 left offset screen 0.009, screen -0.02666666666666667 font ',8' tc rgb '#444444'
+        set label 10 'lstm "big" 2x64_ü' at first 230.0, first 1.98 right offset screen -0.009, screen -0.02666666666666667 font ',8' tc rgb '#444444'
         set label 11 'gru 1x128' at first 96.0, first 2.08 right offset screen -0.009, screen 0.01 font ',8' tc rgb '#444444'
         plot $f1 using 1:2:3:4 with yerrorbars lt 5 pt 13 ps 1.5 title 'unigram', \
              $f2 using 1:2:3:4 with yerrorbars lt 1 pt 7 ps 1.5 title 'ngram', \

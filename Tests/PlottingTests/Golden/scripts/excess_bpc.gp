@@ -27,24 +27,24 @@ do for [seqbench_i = 1:words(formats)] {
     seqbench_ok = 1
     if (seqbench_format eq 'png') {
         if (strstrt(seqbench_terminals, ' pngcairo ') > 0) {
-            set terminal pngcairo noenhanced size 1000,490 font 'Sans,11'
+            set terminal pngcairo noenhanced size 1117,490 font 'Sans,11'
         } else {
             if (strstrt(seqbench_terminals, ' png ') > 0) {
-                set terminal png noenhanced size 1000,490
+                set terminal png noenhanced size 1117,490
             } else {
                 seqbench_ok = 0
             }
         }
     } else {
         if (seqbench_format eq 'svg') {
-            set terminal svg noenhanced size 1000,490 dynamic font 'Sans,11' background '#ffffff'
+            set terminal svg noenhanced size 1117,490 dynamic font 'Sans,11' background '#ffffff'
         } else {
             if (seqbench_format eq 'pdf') {
                 if (strstrt(seqbench_terminals, ' pdfcairo ') > 0) {
-                    set terminal pdfcairo noenhanced size 8.33in,4.08in font 'Sans,11'
+                    set terminal pdfcairo noenhanced size 9.31in,4.08in font 'Sans,11'
                 } else {
                     if (strstrt(seqbench_terminals, ' pdf ') > 0) {
-                        set terminal pdf noenhanced size 8.33in,4.08in
+                        set terminal pdf noenhanced size 9.31in,4.08in
                     } else {
                         seqbench_ok = 0
                     }

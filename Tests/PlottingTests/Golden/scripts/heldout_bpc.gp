@@ -1,4 +1,4 @@
-# heldout_bpc.gp: Held-out bits per character of each model on each corpus (bar: mean over seeds; whisker: across-seed interval; lower is better).
+# heldout_bpc.gp: Held-out bits per character of each model on each corpus (lower is better; bar: mean over seeds; whisker: across-seed interval).
 # Written by seqbench 0.1.0 from summary.csv; experiment fixture_ü 'quoted' · config 0123456789ab · commit abcdef123456.
 # Redraw from this folder: gnuplot heldout_bpc.gp
 # Other formats:           gnuplot -e "formats='svg pdf'" heldout_bpc.gp
@@ -38,24 +38,24 @@ do for [seqbench_i = 1:words(formats)] {
     seqbench_ok = 1
     if (seqbench_format eq 'png') {
         if (strstrt(seqbench_terminals, ' pngcairo ') > 0) {
-            set terminal pngcairo noenhanced size 1000,813 font 'Sans,11'
+            set terminal pngcairo noenhanced size 1117,813 font 'Sans,11'
         } else {
             if (strstrt(seqbench_terminals, ' png ') > 0) {
-                set terminal png noenhanced size 1000,813
+                set terminal png noenhanced size 1117,813
             } else {
                 seqbench_ok = 0
             }
         }
     } else {
         if (seqbench_format eq 'svg') {
-            set terminal svg noenhanced size 1000,813 dynamic font 'Sans,11' background '#ffffff'
+            set terminal svg noenhanced size 1117,813 dynamic font 'Sans,11' background '#ffffff'
         } else {
             if (seqbench_format eq 'pdf') {
                 if (strstrt(seqbench_terminals, ' pdfcairo ') > 0) {
-                    set terminal pdfcairo noenhanced size 8.33in,6.78in font 'Sans,11'
+                    set terminal pdfcairo noenhanced size 9.31in,6.78in font 'Sans,11'
                 } else {
                     if (strstrt(seqbench_terminals, ' pdf ') > 0) {
-                        set terminal pdf noenhanced size 8.33in,6.78in
+                        set terminal pdf noenhanced size 9.31in,6.78in
                     } else {
                         seqbench_ok = 0
                     }

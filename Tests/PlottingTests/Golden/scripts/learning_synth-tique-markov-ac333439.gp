@@ -167,24 +167,24 @@ do for [seqbench_i = 1:words(formats)] {
     seqbench_ok = 1
     if (seqbench_format eq 'png') {
         if (strstrt(seqbench_terminals, ' pngcairo ') > 0) {
-            set terminal pngcairo noenhanced size 1200,540 font 'Sans,11'
+            set terminal pngcairo noenhanced size 1200,566 font 'Sans,11'
         } else {
             if (strstrt(seqbench_terminals, ' png ') > 0) {
-                set terminal png noenhanced size 1200,540
+                set terminal png noenhanced size 1200,566
             } else {
                 seqbench_ok = 0
             }
         }
     } else {
         if (seqbench_format eq 'svg') {
-            set terminal svg noenhanced size 1200,540 dynamic font 'Sans,11' background '#ffffff'
+            set terminal svg noenhanced size 1200,566 dynamic font 'Sans,11' background '#ffffff'
         } else {
             if (seqbench_format eq 'pdf') {
                 if (strstrt(seqbench_terminals, ' pdfcairo ') > 0) {
-                    set terminal pdfcairo noenhanced size 10.0in,4.5in font 'Sans,11'
+                    set terminal pdfcairo noenhanced size 10.0in,4.72in font 'Sans,11'
                 } else {
                     if (strstrt(seqbench_terminals, ' pdf ') > 0) {
-                        set terminal pdf noenhanced size 10.0in,4.5in
+                        set terminal pdf noenhanced size 10.0in,4.72in
                     } else {
                         seqbench_ok = 0
                     }
@@ -211,7 +211,7 @@ do for [seqbench_i = 1:words(formats)] {
         set border lw 1
         set grid lc rgb '#dddddd' lw 1
         set label 999 'experiment fixture_ü ''quoted'' · config 0123456789ab · commit abcdef123456' at screen 0.005, screen 1 left offset 0,-0.7 font ',8' tc rgb '#888888'
-        set multiplot layout 1,2
+        set multiplot layout 1,2 margins 0.07,0.98,0.24,0.89 spacing 0.08,0
         set ylabel 'validation bits/char'
         set xtics nomirror
         set ytics nomirror
@@ -219,16 +219,16 @@ do for [seqbench_i = 1:words(formats)] {
         set title 'Learning curves — synthétique "markov"' font ',13'
         unset key
         plot $m1 using 1:3 with linespoints lt 2 dt 1 pt 5 ps 0.6 notitle, \
-             $m2 using 1:3 with linespoints lt 3 dt 1 pt 9 ps 0.6 notitle, \
-             $m3 using 1:3 with linespoints lt 3 dt 2 pt 8 ps 0.6 notitle, \
+             $m2 using 1:3 with linespoints lt 3 dt 1 pt 9 lc rgb '#80CFB9' ps 0.6 notitle, \
+             $m3 using 1:3 with linespoints lt 3 dt 2 pt 8 lc rgb '#00674B' ps 0.6 notitle, \
              $m4 using 1:3 with linespoints lt 4 dt 1 pt 11 ps 0.6 notitle, \
              1.89 with lines dt 2 lw 2 lt 1 notitle
         set xlabel 'wall-clock time (seconds)'
         set title 'the same runs against wall-clock time' font ',13'
-        set key top right opaque box lc rgb '#bbbbbb' Left reverse samplen 2 spacing 1.1 font ',9'
+        set key at screen 0.5, screen 0.134 center top vertical maxrows 3 Left reverse samplen 3 spacing 1.1 width 2
         plot $m1 using 2:3 with linespoints lt 2 dt 1 pt 5 ps 0.6 title 'rnn 1x64 (3 seeds)', \
-             $m2 using 2:3 with linespoints lt 3 dt 1 pt 9 ps 0.6 title 'lstm 1x128 (3 seeds)', \
-             $m3 using 2:3 with linespoints lt 3 dt 2 pt 8 ps 0.6 title 'lstm "big" 2x64_ü (3 seeds)', \
+             $m2 using 2:3 with linespoints lt 3 dt 1 pt 9 lc rgb '#80CFB9' ps 0.6 title 'lstm 1x128 (3 seeds)', \
+             $m3 using 2:3 with linespoints lt 3 dt 2 pt 8 lc rgb '#00674B' ps 0.6 title 'lstm "big" 2x64_ü (3 seeds)', \
              $m4 using 2:3 with linespoints lt 4 dt 1 pt 11 ps 0.6 title 'gru 1x128 (3 seeds)', \
              1.89 with lines dt 2 lw 2 lt 1 title 'best n-gram held-out: ngram o=5 modified-kneser-ney'
         unset multiplot

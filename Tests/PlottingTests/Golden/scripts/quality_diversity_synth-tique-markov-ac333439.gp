@@ -71,24 +71,24 @@ do for [seqbench_i = 1:words(formats)] {
     seqbench_ok = 1
     if (seqbench_format eq 'png') {
         if (strstrt(seqbench_terminals, ' pngcairo ') > 0) {
-            set terminal pngcairo noenhanced size 1000,600 font 'Sans,11'
+            set terminal pngcairo noenhanced size 1081,600 font 'Sans,11'
         } else {
             if (strstrt(seqbench_terminals, ' png ') > 0) {
-                set terminal png noenhanced size 1000,600
+                set terminal png noenhanced size 1081,600
             } else {
                 seqbench_ok = 0
             }
         }
     } else {
         if (seqbench_format eq 'svg') {
-            set terminal svg noenhanced size 1000,600 dynamic font 'Sans,11' background '#ffffff'
+            set terminal svg noenhanced size 1081,600 dynamic font 'Sans,11' background '#ffffff'
         } else {
             if (seqbench_format eq 'pdf') {
                 if (strstrt(seqbench_terminals, ' pdfcairo ') > 0) {
-                    set terminal pdfcairo noenhanced size 8.33in,5.0in font 'Sans,11'
+                    set terminal pdfcairo noenhanced size 9.01in,5.0in font 'Sans,11'
                 } else {
                     if (strstrt(seqbench_terminals, ' pdf ') > 0) {
-                        set terminal pdf noenhanced size 8.33in,5.0in
+                        set terminal pdf noenhanced size 9.01in,5.0in
                     } else {
                         seqbench_ok = 0
                     }
@@ -123,11 +123,11 @@ do for [seqbench_i = 1:words(formats)] {
         set key outside right top vertical Left reverse samplen 3 spacing 1.2
         set xtics nomirror
         set ytics nomirror
-        plot $m1 using 2:3 with linespoints lt 1 dt 1 pt 7 title 'ngram o=3 modified-kneser-ney', \
-             $m2 using 2:3 with linespoints lt 1 dt 2 pt 6 title 'ngram o=5 modified-kneser-ney', \
+        plot $m1 using 2:3 with linespoints lt 1 dt 1 pt 7 lc rgb '#80B9D9' title 'ngram o=3 modified-kneser-ney', \
+             $m2 using 2:3 with linespoints lt 1 dt 2 pt 6 lc rgb '#004A74' title 'ngram o=5 modified-kneser-ney', \
              $m3 using 2:3 with linespoints lt 2 dt 1 pt 5 title 'rnn 1x64', \
-             $m4 using 2:3 with linespoints lt 3 dt 1 pt 9 title 'lstm 1x128', \
-             $m5 using 2:3 with linespoints lt 3 dt 2 pt 8 title 'lstm "big" 2x64_ü', \
+             $m4 using 2:3 with linespoints lt 3 dt 1 pt 9 lc rgb '#80CFB9' title 'lstm 1x128', \
+             $m5 using 2:3 with linespoints lt 3 dt 2 pt 8 lc rgb '#00674B' title 'lstm "big" 2x64_ü', \
              $m6 using 2:3 with linespoints lt 4 dt 1 pt 11 title 'gru 1x128', \
              $m1 using 2:3:(sprintf('T=%g', $1)) with labels offset char 1.4,0.7 font ',9' tc lt 1 notitle, \
              $human using 1:2 with points pt 3 ps 2.5 lw 2 lc rgb '#000000' title 'human text (held-out)'

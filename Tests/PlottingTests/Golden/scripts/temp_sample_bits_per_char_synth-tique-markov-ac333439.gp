@@ -66,24 +66,24 @@ do for [seqbench_i = 1:words(formats)] {
     seqbench_ok = 1
     if (seqbench_format eq 'png') {
         if (strstrt(seqbench_terminals, ' pngcairo ') > 0) {
-            set terminal pngcairo noenhanced size 1000,560 font 'Sans,11'
+            set terminal pngcairo noenhanced size 1081,560 font 'Sans,11'
         } else {
             if (strstrt(seqbench_terminals, ' png ') > 0) {
-                set terminal png noenhanced size 1000,560
+                set terminal png noenhanced size 1081,560
             } else {
                 seqbench_ok = 0
             }
         }
     } else {
         if (seqbench_format eq 'svg') {
-            set terminal svg noenhanced size 1000,560 dynamic font 'Sans,11' background '#ffffff'
+            set terminal svg noenhanced size 1081,560 dynamic font 'Sans,11' background '#ffffff'
         } else {
             if (seqbench_format eq 'pdf') {
                 if (strstrt(seqbench_terminals, ' pdfcairo ') > 0) {
-                    set terminal pdfcairo noenhanced size 8.33in,4.67in font 'Sans,11'
+                    set terminal pdfcairo noenhanced size 9.01in,4.67in font 'Sans,11'
                 } else {
                     if (strstrt(seqbench_terminals, ' pdf ') > 0) {
-                        set terminal pdf noenhanced size 8.33in,4.67in
+                        set terminal pdf noenhanced size 9.01in,4.67in
                     } else {
                         seqbench_ok = 0
                     }
@@ -113,8 +113,9 @@ do for [seqbench_i = 1:words(formats)] {
         set title 'sample bits/char under the reference model — synthétique "markov"' font ',13'
         set xlabel 'sampling temperature (0 = greedy)'
         set ylabel 'sample bits/char under the reference model'
-        set autoscale fix
-        set offsets graph 0.03, graph 0.03, graph 0.08, graph 0.08
+        set xrange [-0.036:1.236]
+        set autoscale yfix
+        set offsets 0, 0, graph 0.08, graph 0.08
         set key outside right top vertical Left reverse samplen 3 spacing 1.2
         set xtics nomirror
         set ytics nomirror
@@ -124,11 +125,11 @@ do for [seqbench_i = 1:words(formats)] {
              $m4 using 1:3:4 with filledcurves fs transparent solid 0.15 noborder lc rgb '#009E73' notitle, \
              $m5 using 1:3:4 with filledcurves fs transparent solid 0.15 noborder lc rgb '#009E73' notitle, \
              $m6 using 1:3:4 with filledcurves fs transparent solid 0.15 noborder lc rgb '#CC79A7' notitle, \
-             $m1 using 1:2 with linespoints lt 1 dt 1 pt 7 title 'ngram o=3 modified-kneser-ney', \
-             $m2 using 1:2 with linespoints lt 1 dt 2 pt 6 title 'ngram o=5 modified-kneser-ney', \
+             $m1 using 1:2 with linespoints lt 1 dt 1 pt 7 lc rgb '#80B9D9' title 'ngram o=3 modified-kneser-ney', \
+             $m2 using 1:2 with linespoints lt 1 dt 2 pt 6 lc rgb '#004A74' title 'ngram o=5 modified-kneser-ney', \
              $m3 using 1:2 with linespoints lt 2 dt 1 pt 5 title 'rnn 1x64', \
-             $m4 using 1:2 with linespoints lt 3 dt 1 pt 9 title 'lstm 1x128', \
-             $m5 using 1:2 with linespoints lt 3 dt 2 pt 8 title 'lstm "big" 2x64_ü', \
+             $m4 using 1:2 with linespoints lt 3 dt 1 pt 9 lc rgb '#80CFB9' title 'lstm 1x128', \
+             $m5 using 1:2 with linespoints lt 3 dt 2 pt 8 lc rgb '#00674B' title 'lstm "big" 2x64_ü', \
              $m6 using 1:2 with linespoints lt 4 dt 1 pt 11 title 'gru 1x128', \
              1.85 with lines dt 2 lw 2 lc rgb '#000000' title 'human text (held-out)'
         unset output
