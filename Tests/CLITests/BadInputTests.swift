@@ -62,10 +62,10 @@ import Testing
     @Test func unknownModelKind() throws {
         let dir = try fixture()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try CLI.run(["train", "ungram", "--train", "good.txt", "--out", "out.sqb"], in: dir)
+        let r = try CLI.run(["train", "unigramm", "--train", "good.txt", "--out", "out.sqb"], in: dir)
         // The list of kinds grows as kinds are added; the start of the line is fixed.
         #expect(r.status == 2 && r.stdout == "")
-        #expect(r.stderr.hasPrefix("seqbench: train: unknown model kind 'ungram' (did you mean 'unigram'?); use one of "))
+        #expect(r.stderr.hasPrefix("seqbench: train: unknown model kind 'unigramm' (did you mean 'unigram'?); use one of "))
         #expect(r.stderr.filter { $0 == "\n" }.count == 1 && r.stderr.hasSuffix("\n"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.sqb").path))
     }
