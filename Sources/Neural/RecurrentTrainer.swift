@@ -133,8 +133,8 @@ public enum RecurrentTrainer {
             }
             curve.append(LearningCurvePoint(step: step, wallSeconds: wall(), trainLoss: trainLoss, validBitsPerChar: bpc))
             lossSinceEval = 0; stepsSinceEval = 0
-            let msg = bpc.map { "step \(step): valid \(formatDouble($0)) bits/char" + (step == bestStep ? " (best)" : "") }
-                ?? "step \(step): train loss \(formatDouble(trainLoss)) nats"
+            let msg = bpc.map { "step \(step): valid \(String(format: "%.4f", $0)) bits/char" + (step == bestStep ? " (best)" : "") }
+                ?? "step \(step): train loss \(String(format: "%.4f", trainLoss)) nats"
             env.progress?(TrainingProgress(step: step, totalSteps: cfg.steps, loss: trainLoss, tokensPerSecond: tokensPerSecond(),
                                            elapsedSeconds: wall(), message: msg))
             return keepGoing
