@@ -119,21 +119,7 @@ public enum Check {
 
     /// JUnit XML: one test case per metric, a failure element per regression (and per improvement with strict).
     public static func junit(_ report: Report, suite: String) -> String {
-        func esc(_ s: String) -> String {
-            var o = ""
-            for ch in s.unicodeScalars {
-                switch ch {
-                case "&": o += "&amp;"
-                case "<": o += "&lt;"
-                case ">": o += "&gt;"
-                case "\"": o += "&quot;"
-                case "'": o += "&apos;"
-                default:
-                    if ch.value < 0x20 && ch != "\n" && ch != "\t" { o += " " } else { o.unicodeScalars.append(ch) }
-                }
-            }
-            return o
-        }
+        let esc = MarkupEscaping.escape
         let failures = report.lines.filter { $0.verdict == .regressed || (report.strict && $0.verdict == .improved) }.count
         var x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         x += "<testsuites name=\"seqbench check\" tests=\"\(report.lines.count)\" failures=\"\(failures)\" errors=\"0\">\n"
