@@ -1,5 +1,6 @@
 import Foundation
 import Metrics
+import Plotting
 import SeqbenchCore
 
 /// Across-seed aggregation of a results folder's cells into the tables plots, reports and CI checks read.
@@ -163,13 +164,9 @@ public enum Summary {
     }
 }
 
-/// RFC 4180 CSV lines: fields with a comma, quote or line break are quoted, quotes doubled.
+/// RFC 4180 CSV lines, quoted by the one routine the result-table reader also uses
+/// (`CSVTable.escape`, which looks at Unicode scalars, so a "\r\n" inside a field is quoted too).
 public enum CSV {
-    public static func field(_ s: String) -> String {
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return s
-    }
+    public static func field(_ s: String) -> String { CSVTable.escape(s) }
     public static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\n" }
 }
