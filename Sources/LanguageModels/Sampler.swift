@@ -99,13 +99,15 @@ public struct Sampler {
     }
 }
 
-/// A context that can draw its next token exactly from its own (untempered, untruncated) distribution
-/// without computing the probability of every id — a count-based model walks its stored successors.
-/// `Generator` uses it at T = 1 without top-k/top-p; everything else goes through `Sampler`.
-/// Conformers must draw from exactly the distribution `logProbabilities(into:)` describes (tested).
+/// A context that can draw its next token exactly from the distribution `Sampler` builds out of its
+/// `logProbabilities(into:)` without computing the probability of every id — a count-based model
+/// walks its stored successors. `Generator` uses it for the options it supports; everything else goes
+/// through `Sampler`. Conformers must draw from exactly that distribution (tested).
 public protocol DirectSampling: ModelContext {
+    /// Whether `drawNext(options:using:)` handles these options.
+    func canDrawDirectly(_ options: SamplingOptions) -> Bool
     /// The next token (nil when no token is possible), without observing it.
-    func drawNext<R: RandomNumberGenerator>(using rng: inout R) -> Int32?
+    func drawNext<R: RandomNumberGenerator>(options: SamplingOptions, using rng: inout R) -> Int32?
 }
 
 /// Generates text from any model through the shared sampler.
@@ -126,13 +128,13 @@ public enum Generator {
         let ctx = try model.makeSamplingContext(observedOnly: request.observedOnly)
         for t in request.prompt { ctx.observe(t) }
         let o = request.sampling
-        if o.temperature == 1 && o.topK == nil && o.topP == nil, let direct = ctx as? any DirectSampling {
-            // The untempered distribution itself: a model that can draw from it exactly without
-            // materialising all |V| probabilities does so (same distribution, O(1) instead of O(|V|)).
+        if let direct = ctx as? any DirectSampling, direct.canDrawDirectly(o) {
+            // A model that can draw exactly from the same distribution without materialising all |V|
+            // probabilities does so (O(fan-out) instead of O(|V|) per token).
             var out: [Int32] = []
             out.reserveCapacity(request.length)
             for _ in 0..<request.length {
-                guard let t = direct.drawNext(using: &rng) else { break }
+                guard let t = direct.drawNext(options: o, using: &rng) else { break }
                 out.append(t)
                 direct.observe(t)
             }

@@ -39,8 +39,25 @@ public final class NGramModel: LanguageModel {
     /// The state at the start of a text: `<s>`.
     public var initialState: UInt32 { trie.initialState }
 
-    /// Exact sampling at T = 1 without the |V|-entry distribution; built on first use.
-    public private(set) lazy var chainSampler = ChainSampler(model: self)
+    /// Idle exact samplers by temperature (their tables fill as they draw, so keeping them warm pays).
+    private var idleSamplers: [ChainSampler] = []
+    private let samplerLock = NSLock()
+
+    /// A sampler for temperature T that no one else is using: an idle one if there is one, else a new
+    /// one. Give it back with `returnSampler(_:)`.
+    public func borrowSampler(temperature: Double) -> ChainSampler {
+        samplerLock.lock(); defer { samplerLock.unlock() }
+        if let i = idleSamplers.lastIndex(where: { $0.temperature == temperature }) { return idleSamplers.remove(at: i) }
+        return ChainSampler(model: self, temperature: temperature)
+    }
+
+    /// Keeps a sampler for the next context (the two most recent temperatures stay).
+    public func returnSampler(_ s: ChainSampler) {
+        samplerLock.lock(); defer { samplerLock.unlock() }
+        idleSamplers.removeAll { $0.temperature == s.temperature }
+        idleSamplers.append(s)
+        if idleSamplers.count > 2 { idleSamplers.removeFirst() }
+    }
 
     public func makeContext() -> any ModelContext { NGramContext(model: self) }
 
@@ -106,9 +123,29 @@ public final class NGramContext: ModelContext, DirectSampling {
         state = w < UInt32(model.vocabulary.count) ? model.trie.advance(state, w) : 0
     }
 
-    public func drawNext<R: RandomNumberGenerator>(using rng: inout R) -> Int32? {
-        model.chainSampler.next(state: state, observedOnly: false, using: &rng).map { Int32(bitPattern: $0) }
+    var lender = SamplerLoan()
+
+    public func canDrawDirectly(_ options: SamplingOptions) -> Bool { ChainSampler.supports(options) }
+
+    public func drawNext<R: RandomNumberGenerator>(options: SamplingOptions, using rng: inout R) -> Int32? {
+        lender.sampler(model, options).draw(state: state, observedOnly: false, options: options, using: &rng).map { Int32(bitPattern: $0) }
     }
+}
+
+/// The chain sampler a context borrows from its model for as long as it lives.
+final class SamplerLoan {
+    private var held: (model: NGramModel, sampler: ChainSampler)?
+
+    /// A sampler for `options` (greedy keeps whatever temperature it holds).
+    func sampler(_ model: NGramModel, _ options: SamplingOptions) -> ChainSampler {
+        if let h = held, options.isGreedy || h.sampler.temperature == options.temperature { return h.sampler }
+        if let h = held { h.model.returnSampler(h.sampler) }
+        let s = model.borrowSampler(temperature: options.isGreedy ? 1 : options.temperature)
+        held = (model, s)
+        return s
+    }
+
+    deinit { if let h = held { h.model.returnSampler(h.sampler) } }
 }
 
 /// The `--observed-only` context (see `NGramModel.makeSamplingContext(observedOnly:)`).
@@ -161,7 +198,11 @@ public final class ObservedOnlyContext: ModelContext, DirectSampling {
         state = w < UInt32(model.vocabulary.count) ? model.trie.advance(state, w) : 0
     }
 
-    public func drawNext<R: RandomNumberGenerator>(using rng: inout R) -> Int32? {
-        model.chainSampler.next(state: state, observedOnly: true, using: &rng).map { Int32(bitPattern: $0) }
+    var lender = SamplerLoan()
+
+    public func canDrawDirectly(_ options: SamplingOptions) -> Bool { ChainSampler.supports(options) }
+
+    public func drawNext<R: RandomNumberGenerator>(options: SamplingOptions, using rng: inout R) -> Int32? {
+        lender.sampler(model, options).draw(state: state, observedOnly: true, options: options, using: &rng).map { Int32(bitPattern: $0) }
     }
 }

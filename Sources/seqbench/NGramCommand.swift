@@ -103,7 +103,10 @@ extension NGramCommand {
         @Option(name: .long, help: "word or char.") var tokenizer: Tok = .word
         @Flag(name: .long, help: "char: a line is a sentence (KenLM's view).") var sentenceBoundaries = false
         @Option(name: .long, help: "Tokens to sample.") var sample: Int = 1_000_000
-        @Option(name: .long, help: "Sampling temperature.") var temperature: Double = 1
+        @Option(name: .long, help: "Sampling temperature (0 = greedy).") var temperature: Double = 1
+        @Option(name: .long, help: "Sample from the k most probable tokens.") var topK: Int?
+        @Option(name: .long, help: "Sample from the smallest set with mass >= p.") var topP: Double?
+        @Option(name: .long, help: "Also time the shared full-distribution route (Sampler over all |V| log-probabilities) on this many tokens, for the speed-up ratio.") var dense: Int?
         @Flag(name: .long, help: "Sample only observed successors.") var observedOnly = false
         @Flag(name: .long, help: "Also time the exact chain sampler (temperature 1; ChainSampler) next to the shared Generator route.") var chainSampler = false
         @Option(name: .long, help: "Tokens for the chain sampler (default: --sample).") var chainSample: Int?
@@ -132,10 +135,29 @@ extension NGramCommand {
             let lps = model.logProbabilities(of: testIDs, context: model.makeContext())
             let scoreSeconds = Date().timeIntervalSince(t0)
             let result = Evaluator.summarize(ids: testIDs, logProbabilities: lps, characters: testText.unicodeScalars.count, model: model)
+            let options = SamplingOptions(temperature: temperature, topK: topK, topP: topP)
+            try options.validate()
             var rng = Xoshiro256(seed: 1)
             t0 = Date()
-            let gen = try Generator.generate(model: model, request: .init(length: sample, sampling: SamplingOptions(temperature: temperature), observedOnly: observedOnly), using: &rng)
+            let gen = try Generator.generate(model: model, request: .init(length: sample, sampling: options, observedOnly: observedOnly), using: &rng)
             let sampleSeconds = Date().timeIntervalSince(t0)
+            var denseRoute: [String: JSONValue] = [:]
+            if let n = dense {
+                // The shared route every model has: all |V| log-probabilities, then `Sampler`.
+                let ctx = try model.makeSamplingContext(observedOnly: observedOnly)
+                var sampler = Sampler(options: options)
+                var lp = [Double](repeating: 0, count: vocab.count)
+                var rng3 = Xoshiro256(seed: 1)
+                var drawn = 0
+                t0 = Date()
+                for _ in 0..<n {
+                    ctx.logProbabilities(into: &lp)
+                    guard let t = sampler.sample(logProbabilities: lp, using: &rng3) else { break }
+                    ctx.observe(t); drawn += 1
+                }
+                let secs = Date().timeIntervalSince(t0)
+                denseRoute = ["tokens": .int(drawn), "tokens_per_second": .double(Double(drawn) / max(secs, 1e-9))]
+            }
             var chain: [String: JSONValue] = [:]
             if chainSampler {
                 var rng2 = Xoshiro256(seed: 1)
@@ -159,6 +181,9 @@ extension NGramCommand {
                 "sample_tokens_per_second": .double(Double(gen.count) / max(sampleSeconds, 1e-9)),
                 "ngrams": .int(model.parameterCount),
                 "chain_sampler": .object(chain),
+                "dense_route": .object(denseRoute),
+                "sampling": .object(["temperature": .double(temperature), "top_k": topK.map { .int($0) } ?? .null,
+                                     "top_p": topP.map { .double($0) } ?? .null, "observed_only": .bool(observedOnly)]),
                 "notes": .object(notes),
                 "eval": try JSONDecoder().decode(JSONValue.self, from: JSONValue.encoder().encode(result)),
             ]
