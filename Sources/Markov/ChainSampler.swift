@@ -151,7 +151,7 @@ public final class ChainSampler {
         let r = trie.childRange(of: c)
         let s = r.isEmpty ? 0 : cumulative[r.upperBound - 1]
         let u = rng.nextUnitDouble() * z
-        if u < s { return trie.word[search(u, in: r)] }
+        if u < s { let n = search(u, in: r); lastHit = n; return trie.word[n] }
         if c == 0 { return lastDrawable(c) }
         switch trie.mode {
         case .none:
@@ -230,9 +230,20 @@ public final class ChainSampler {
 
     // MARK: entry points
 
-    /// The next token after `state` at temperature 1 without truncation (nil when none is possible).
+    /// The node of the last draw that landed on a stored child (of whichever context the walk was in).
+    var lastHit = -1
+
+    /// The state after `w` when `w` was just drawn as a stored child of `state` itself (its node's next
+    /// state, as `BackoffTrie.advance` would find it), else nil.
+    public func stateAfterDraw(from state: UInt32, _ w: UInt32) -> UInt32? {
+        guard lastHit >= 0, trie.childRange(of: state).contains(lastHit), trie.word[lastHit] == w else { return nil }
+        return trie.nextState[lastHit]
+    }
+
+    /// The next token after `state` without truncation (nil when none is possible).
     public func next(state: UInt32, observedOnly: Bool, using rng: inout some RandomNumberGenerator) -> UInt32? {
-        observedOnly ? drawObserved(state, using: &rng) : draw(state, using: &rng)
+        lastHit = -1
+        return observedOnly ? drawObserved(state, using: &rng) : draw(state, using: &rng)
     }
 
     /// The next token after `state` as `Sampler(options:)` would draw it from the context's
@@ -408,6 +419,7 @@ public final class ChainSampler {
 
     /// One token from the kept ones in proportion to p^β (the first one when greedy).
     func truncatedDraw(state: UInt32, observedOnly: Bool, options: SamplingOptions, using rng: inout some RandomNumberGenerator) -> UInt32? {
+        lastHit = -1
         if cacheOptions != options {
             keptCache.removeAll(); cachedWords.removeAll(); cachedCumulative.removeAll()
             cacheOptions = options

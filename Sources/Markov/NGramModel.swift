@@ -104,7 +104,7 @@ public final class NGramModel: LanguageModel {
 /// Scoring and sampling context of an `NGramModel`: the state is one trie node.
 public final class NGramContext: ModelContext, DirectSampling {
     let model: NGramModel
-    public var state: UInt32
+    public var state: UInt32 { didSet { pending = nil } }
 
     init(model: NGramModel) { self.model = model; state = model.initialState }
 
@@ -120,15 +120,21 @@ public final class NGramContext: ModelContext, DirectSampling {
 
     public func observe(_ token: Int32) {
         let w = UInt32(bitPattern: token)
+        if let p = pending, p.token == token { state = p.state; return }
         state = w < UInt32(model.vocabulary.count) ? model.trie.advance(state, w) : 0
     }
 
     var lender = SamplerLoan()
+    /// The state after the token just drawn, when the draw already found it (saves a trie search).
+    var pending: (token: Int32, state: UInt32)?
 
     public func canDrawDirectly(_ options: SamplingOptions) -> Bool { ChainSampler.supports(options) }
 
     public func drawNext<R: RandomNumberGenerator>(options: SamplingOptions, using rng: inout R) -> Int32? {
-        lender.sampler(model, options).draw(state: state, observedOnly: false, options: options, using: &rng).map { Int32(bitPattern: $0) }
+        let s = lender.sampler(model, options)
+        guard let w = s.draw(state: state, observedOnly: false, options: options, using: &rng) else { return nil }
+        pending = s.stateAfterDraw(from: state, w).map { (Int32(bitPattern: w), $0) }
+        return Int32(bitPattern: w)
     }
 }
 

@@ -168,6 +168,17 @@ import SeqbenchCore
                 #expect(viaGenerator == direct, "\(o) observedOnly=\(observedOnly)")
             }
         }
+        // The state a draw hands to `observe` is the one the trie search finds.
+        for (name, m) in try Self.allModels() {
+            let ctx = NGramContext(model: m)
+            var rng = Xoshiro256(seed: 3)
+            for i in 0..<2000 {
+                let before = ctx.state
+                guard let t = ctx.drawNext(options: .init(temperature: i % 2 == 0 ? 1 : 0.7), using: &rng) else { break }
+                ctx.observe(t)
+                #expect(ctx.state == m.trie.advance(before, UInt32(t)), "\(name) step \(i)")
+            }
+        }
         #expect(!ChainSampler.supports(SamplingOptions(temperature: 0.05)))
         // Below 0.1 the full route: one inverse-CDF uniform per token over the whole distribution.
         var a = Xoshiro256(seed: 9), b = Xoshiro256(seed: 9)
