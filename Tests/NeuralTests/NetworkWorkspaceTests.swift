@@ -13,11 +13,13 @@ import SeqbenchCore
 struct NetworkWorkspaceTests {
     static let cases: [(CellKind, Int)] = [(.rnn, 1), (.rnn, 3), (.lstm, 1), (.lstm, 2), (.gru, 1), (.gru, 2)]
 
-    @Test(arguments: cases)
-    func forwardAndBackward(cell: CellKind, layers: Int) {
+    /// Both ways of running layer 0's input side: per row (embedding gather + N-row GEMMs) and per
+    /// vocabulary id (`NetworkWorkspace.usesTokenTables`); V = 9 against N = 18 rows.
+    @Test(arguments: cases.flatMap { c in [(c.0, c.1, false), (c.0, c.1, true)] })
+    func forwardAndBackward(cell: CellKind, layers: Int, tokenTables: Bool) {
         let pr = Problem(cell: cell, layers: layers, vocabulary: 9, embedding: 6, hidden: 8, steps: 6, batch: 3, seed: 5)
         let r = pr.reference()
-        let o = pr.optimized()
+        let o = pr.optimized(tokenTables: tokenTables)
         #expect(abs(o.loss - r.loss) < 1e-5)
         #expect(maxAbsDiff(o.logits, r.logits) < 2e-5)
         #expect(maxAbsDiff(o.finalH, r.finalH) < 2e-5)
