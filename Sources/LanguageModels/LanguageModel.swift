@@ -8,7 +8,7 @@ import SeqbenchCore
 /// Probabilities are natural-log (nats) everywhere. Scoring is streaming: a `ModelContext` carries
 /// the state (an RNN's hidden state, an n-gram's recent tokens) from one token to the next.
 public protocol LanguageModel: AnyObject {
-    /// The model kind as named on the command line: `unigram`, `ngram`, `rnn`, `lstm`, `gru`.
+    /// The model kind as named on the command line: `unigram`, `ngram`, `infinigram`, `rnn`, `lstm`, `gru`.
     var kind: String { get }
     /// The vocabulary the model was trained with (tokenizer included).
     var vocabulary: Vocabulary { get }

@@ -38,7 +38,9 @@ import SeqbenchCore
 public final class ChainSampler {
     public let temperature: Double
     let beta: Double
-    let model: NGramModel
+    /// The model's observed unigrams (observed-only at the root). The sampler keeps no reference to
+    /// the model itself: the model keeps idle samplers, and a reference back would be a cycle.
+    let unigramObserved: [Bool]
     let trie: BackoffTrie
     let v: Int
     let bosNode: Int
@@ -65,7 +67,7 @@ public final class ChainSampler {
     /// - Parameter temperature: T > 0 (greedy draws with any instance).
     public init(model: NGramModel, temperature: Double = 1) {
         precondition(temperature > 0 && temperature.isFinite, "temperature must be > 0")
-        self.model = model
+        unigramObserved = model.unigramObserved
         self.temperature = temperature
         beta = 1 / temperature
         trie = model.trie
@@ -221,7 +223,7 @@ public final class ChainSampler {
         var cum = [Double](repeating: 0, count: v)
         var a = 0.0
         for w in 0..<v {
-            if model.unigramObserved[w] && drawable(1 + w) { a += exp(beta * trie.logProb[1 + w]) }
+            if unigramObserved[w] && drawable(1 + w) { a += exp(beta * trie.logProb[1 + w]) }
             cum[w] = a
         }
         observedRoot = cum
@@ -260,7 +262,7 @@ public final class ChainSampler {
     public func generate(prompt: [Int32] = [], length: Int, observedOnly: Bool, options: SamplingOptions? = nil,
                          using rng: inout some RandomNumberGenerator) -> [Int32] {
         let o = options ?? SamplingOptions(temperature: temperature)
-        var state = model.initialState
+        var state = trie.initialState
         let vv = UInt32(v)
         for t in prompt { state = UInt32(bitPattern: t) < vv ? trie.advance(state, UInt32(bitPattern: t)) : 0 }
         var out: [Int32] = []
@@ -329,7 +331,7 @@ public final class ChainSampler {
         let n = Int(rank![s.position])
         guard drawable(n) else { return false }
         let w = trie.word[n]
-        if s.observedRoot && !model.unigramObserved[Int(w)] { return false }
+        if s.observedRoot && !unigramObserved[Int(w)] { return false }
         // Stored at a longer context: that level gives its probability.
         for j in 0..<i where !streams[j].unstored && isStored(streams[j].context, w) { return false }
         return true

@@ -1,3 +1,5 @@
+import SeqbenchCore
+
 /// The training split's tokens with their suffix array, for the copying metrics: n-gram novelty
 /// (McCoy et al. 2023, "How Much Do Language Models Copy From Their Training Data? Evaluating
 /// Linguistic Novelty in Text Generation Using RAVEN", TACL) and the longest verbatim copy (the

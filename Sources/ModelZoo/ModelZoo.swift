@@ -9,6 +9,7 @@ public enum ModelZoo {
     public static let registry = ModelRegistry([
         UnigramKind.self,
         NGramKind.self,
+        InfiniGramKind.self,
         RNNKind.self,
         LSTMKind.self,
         GRUKind.self,
@@ -32,6 +33,9 @@ public enum ModelZoo {
             default: break
             }
             return "ngram o=\(order) \(smoothing)" + (v("sentence_boundaries")?.boolValue == true ? " lines" : "")
+        case InfiniGramKind.name:
+            let c = v("max_context")?.intValue ?? 0
+            return c == 0 ? "infinigram" : "infinigram c<=\(c)"
         case RNNKind.name, LSTMKind.name, GRUKind.name:
             let layers = v("layers")?.intValue.map(String.init) ?? "?"
             let hidden = v("hidden")?.intValue.map(String.init) ?? "?"
@@ -41,5 +45,5 @@ public enum ModelZoo {
         }
     }
 
-    private static let registryWithoutLabels = ModelRegistry([UnigramKind.self, NGramKind.self, RNNKind.self, LSTMKind.self, GRUKind.self])
+    private static let registryWithoutLabels = ModelRegistry([UnigramKind.self, NGramKind.self, InfiniGramKind.self, RNNKind.self, LSTMKind.self, GRUKind.self])
 }

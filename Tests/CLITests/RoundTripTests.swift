@@ -101,4 +101,24 @@ import Testing
         #expect(o["oov_tokens"] as? Int == 0)  // t, 1, 9 and \n all occur in t00…t17
         #expect(o["tokens"] as? Int == 4)
     }
+
+    /// The ∞-gram through the CLI: train, eval (a continuation never seen after the longest matching
+    /// context has probability 0, counted, and perplexity is infinite), sample (with an unbounded
+    /// context it copies the training text).
+    @Test func infinigramTrainEvalSample() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "abracadabra\n".write(to: dir.appendingPathComponent("train.txt"), atomically: true, encoding: .utf8)
+        // "abrc\n": after "abr" only "a" ever follows, so "c" has probability 0; then the longest
+        // context that occurs is "c", only ever followed by "a", so "\n" has probability 0 too.
+        try "abrc\n".write(to: dir.appendingPathComponent("test.txt"), atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["train", "infinigram", "--tokenizer", "char", "--train", "train.txt", "--out", "m.sqb"], in: dir).status == 0)
+        let eval = try CLI.run(["eval", "m.sqb", "--test", "test.txt", "--json"], in: dir)
+        #expect(eval.status == 0)
+        let o = try JSONSerialization.jsonObject(with: Data(eval.stdout.utf8)) as! [String: Any]
+        #expect(o["zero_probability_tokens"] as? Int == 2)
+        #expect(o["tokens"] as? Int == 5)
+        let sample = try CLI.run(["sample", "m.sqb", "--prompt", "abra", "--length", "7", "--seed", "1"], in: dir)
+        #expect(sample == CLI.Result(status: 0, stdout: "abracadabra\n", stderr: ""))  // "abra" + "cadabra"
+    }
 }

@@ -190,4 +190,19 @@ import SeqbenchCore
         for _ in 0..<50 { ctx.logProbabilities(into: &lp); let t = sampler.sample(logProbabilities: lp, using: &b)!; manual.append(t); ctx.observe(t) }
         #expect(full == manual)
     }
+
+    /// A model that lent samplers is freed with its last reference (the idle samplers it keeps hold no
+    /// reference back; a cycle kept every sampled model of a harness run alive).
+    @Test func samplingLeavesNoCycle() throws {
+        weak var weakModel: NGramModel?
+        try {
+            let m = try makeModel(NormalizationTests.text, tokenizer: .word, order: 3, smoothing: .modifiedKneserNey, sentenceBoundaries: true)
+            weakModel = m
+            var rng = Xoshiro256(seed: 1)
+            for o in [SamplingOptions(temperature: 1), .init(temperature: 0.7), .init(temperature: 0), .init(temperature: 1, topK: 3)] {
+                _ = try Generator.generate(model: m, request: .init(length: 50, sampling: o), using: &rng)
+            }
+        }()
+        #expect(weakModel == nil)
+    }
 }

@@ -1,6 +1,5 @@
-import SeqbenchCore
 import Testing
-@testable import Metrics
+@testable import SeqbenchCore
 
 @Suite("suffix array")
 struct SuffixArrayTests {
