@@ -134,6 +134,8 @@ public final class InfiniGramContext: ModelContext, DirectSampling {
     }
 
     public func observe(_ token: Int32) {
+        // Only the last |s| + 1 tokens can matter again: keep the history short (amortised O(1)).
+        if history.count >= 4096 && history.count > 2 * length { history.removeFirst(history.count - length) }
         history.append(token)
         var k = model.maxContext  // the longest suffix of s·w to try next
         if model.maxContext == 0 || length < model.maxContext {
@@ -141,14 +143,18 @@ public final class InfiniGramContext: ModelContext, DirectSampling {
             if !r.isEmpty { range = r; length += 1; return }
             k = length  // s·w has no continuation: the answer is at most |s| long
         }
-        // The longest suffix of the history that has a continuation.
-        while k > 0 {
-            let r = model.continuing(model.interval(of: history[(history.count - k)...]), length: k)
-            if !r.isEmpty { range = r; length = k; return }
-            k -= 1
+        // The longest suffix of the history (at most k tokens) that has a continuation. Having one is
+        // monotone in the length (drop the first token of an occurrence), so bisect: O(log k)
+        // searches, not k, when a long copied context runs into the end of the training text.
+        var lo = 0, hi = k
+        var found = 0..<model.text.count
+        while lo < hi {
+            let mid = (lo + hi + 1) >> 1
+            let r = model.continuing(model.interval(of: history[(history.count - mid)...]), length: mid)
+            if r.isEmpty { hi = mid - 1 } else { lo = mid; found = r }
         }
-        range = 0..<model.text.count
-        length = 0
+        range = found
+        length = lo
     }
 
     public func canDrawDirectly(_ options: SamplingOptions) -> Bool {

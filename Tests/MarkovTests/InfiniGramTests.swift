@@ -141,4 +141,31 @@ import SeqbenchCore
             #expect(e.message.hasPrefix("bad.sqb: the ∞-gram index is inconsistent"))
         }
     }
+
+    /// A long unbounded generation (copies run into the end of the text, the context shrinks, the
+    /// history is trimmed past 4096 tokens): after every token the context is the longest suffix of
+    /// everything generated that has a continuation — that suffix has one, one token more has none.
+    @Test func longGenerationKeepsTheLongestContext() throws {
+        var rng = Xoshiro256(seed: 11)
+        let text = String((0..<120).map { _ in Array("abcde")[rng.nextInt(below: 5)] })
+        let m = Self.model(text)
+        let ids = m.vocabulary.encode(text).ids
+        func continues(_ s: ArraySlice<Int32>) -> Bool {
+            let k = s.count
+            if k == 0 { return true }
+            for p in 0..<(ids.count - k) where ids[p..<(p + k)].elementsEqual(s) { return true }
+            return false
+        }
+        let ctx = m.makeContext() as! InfiniGramContext
+        var all: [Int32] = []
+        for step in 0..<5000 {
+            let t = ctx.drawNext(options: .init(), using: &rng)!
+            ctx.observe(t)
+            all.append(t)
+            let L = ctx.length
+            #expect(L <= all.count && continues(all[(all.count - L)...]), "step \(step): length \(L)")
+            if L < all.count { #expect(!continues(all[(all.count - L - 1)...]), "step \(step): length \(L) is not the longest") }
+        }
+        #expect(ctx.history.count < 5000)  // trimmed
+    }
 }
