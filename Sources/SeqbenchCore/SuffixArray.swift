@@ -18,12 +18,17 @@ public enum SuffixArray {
         let n = t.count
         precondition(n < Int(Int32.max), "at most 2^31 − 2 tokens, got \(n)")
         if n == 0 { return [] }
+        let (s, distinct) = denseRanks(t)
+        return s.withUnsafeBufferPointer { inducedSort($0, upper: distinct - 1) }
+    }
+
+    /// Each token's rank among the distinct token values (0 ..< distinct), and their number.
+    static func denseRanks(_ t: [Int32]) -> (ranks: [Int32], distinct: Int) {
         let values = Array(Set(t)).sorted()
         var valueRank: [Int32: Int32] = [:]
         valueRank.reserveCapacity(values.count)
         for (r, v) in values.enumerated() { valueRank[v] = Int32(r) }
-        let s = t.map { valueRank[$0]! }
-        return s.withUnsafeBufferPointer { inducedSort($0, upper: values.count - 1) }
+        return (t.map { valueRank[$0]! }, values.count)
     }
 
     /// SA-IS on s with values in 0…upper.
@@ -133,20 +138,17 @@ public enum SuffixArray {
         precondition(n < Int(Int32.max), "at most 2^31 − 2 tokens, got \(n)")
         if n == 0 { return [] }
         // Initial ranks: dense ranks of the token values.
-        let values = Array(Set(t)).sorted()
-        var valueRank: [Int32: Int32] = [:]
-        valueRank.reserveCapacity(values.count)
-        for (r, v) in values.enumerated() { valueRank[v] = Int32(r) }
+        let (initial, distinct) = denseRanks(t)
         var rank = [Int32](repeating: 0, count: n)
         var sa = [Int32](repeating: 0, count: n)
         var tmp = [Int32](repeating: 0, count: n)
-        var count = [Int32](repeating: 0, count: max(n, values.count) + 1)
-        var classes = values.count
+        var count = [Int32](repeating: 0, count: max(n, distinct) + 1)
+        var classes = distinct
         rank.withUnsafeMutableBufferPointer { rank in
             sa.withUnsafeMutableBufferPointer { sa in
                 tmp.withUnsafeMutableBufferPointer { tmp in
                     count.withUnsafeMutableBufferPointer { count in
-                        for i in 0..<n { rank[i] = valueRank[t[i]]! }
+                        for i in 0..<n { rank[i] = initial[i] }
                         // Counting sort of the positions by their first token.
                         for i in 0..<n { count[Int(rank[i]) + 1] += 1 }
                         for r in 0..<classes { count[r + 1] += count[r] }

@@ -31,27 +31,7 @@ import SeqbenchCore
     /// "b a": p(b|<s>) = b(<s>) + p(b) = -0.1 - 0.6; p(a|b) = -0.5; p(</s>|a) = b(a) + p(</s>) = -0.25 - 0.7.
     /// "z": <unk> after <s> = -0.1 - 2; then </s> from the empty context = -0.7.
     @Test func handWrittenFileScoresAsComputedByHand() throws {
-        let arpa = """
-
-        \\data\\
-        ngram 1=5
-        ngram 2=2
-
-        \\1-grams:
-        -2\t<unk>
-        -0.7\t</s>
-        -99\t<s>\t-0.1
-        -0.5\ta\t-0.25
-        -0.6\tb
-
-        \\2-grams:
-        -0.2\ta b
-        -0.3\t<s> a
-
-        \\end\\
-
-        """
-        let m = try ARPA.read(Data(arpa.utf8), tokenizer: .word, source: "hand.arpa")
+        let m = try ARPA.read(Data(handARPA.utf8), tokenizer: .word, source: "hand.arpa")
         let l10 = M_LN10
         let expect: [Double] = [-0.3, -0.2, -0.7, -0.7, -0.5, -0.95, -2.1, -0.7]
         let got = scores(m, "a b\nb a\nz\n")

@@ -12,29 +12,6 @@ import SeqbenchCore
     static let models: [(TokenizerKind, Bool)] = [(.word, true), (.char, false)]
     static let prompts = [(0, 0), (3, 2), (10, 1), (20, 5)]
 
-    /// The hand-written ARPA file of `ARPATests` (not normalised, with a context that has a backoff but
-    /// no extensions): the sampler must still follow `Sampler`, which renormalises.
-    static let handARPA = """
-
-    \\data\\
-    ngram 1=5
-    ngram 2=2
-
-    \\1-grams:
-    -2\t<unk>
-    -0.7\t</s>
-    -99\t<s>\t-0.1
-    -0.5\ta\t-0.25
-    -0.6\tb
-
-    \\2-grams:
-    -0.2\ta b
-    -0.3\t<s> a
-
-    \\end\\
-
-    """
-
     /// Every model the tests sample: five smoothings × word/char, and the hand ARPA model.
     static func allModels() throws -> [(String, NGramModel)] {
         var out: [(String, NGramModel)] = []
@@ -43,6 +20,7 @@ import SeqbenchCore
                 out.append(("\(s) \(tok)", try makeModel(NormalizationTests.text, tokenizer: tok, order: 3, smoothing: s, sentenceBoundaries: sb)))
             }
         }
+        // Not normalised: the sampler must still follow `Sampler`, which renormalises.
         out.append(("hand ARPA", try ARPA.read(Data(handARPA.utf8), tokenizer: .word, source: "hand.arpa")))
         return out
     }

@@ -30,3 +30,26 @@ func close(_ a: Double, _ b: Double, _ tol: Double) -> Bool {
 
 /// The five-line corpus of the hand computations.
 let handCorpus = "a b\nc b\nd b\na c\nb a\n"
+
+/// A hand-written ARPA file (`ARPATests` works its scores out by hand): not normalised, and `b` has
+/// no backoff entry (ln b = 0).
+let handARPA = """
+
+\\data\\
+ngram 1=5
+ngram 2=2
+
+\\1-grams:
+-2\t<unk>
+-0.7\t</s>
+-99\t<s>\t-0.1
+-0.5\ta\t-0.25
+-0.6\tb
+
+\\2-grams:
+-0.2\ta b
+-0.3\t<s> a
+
+\\end\\
+
+"""
