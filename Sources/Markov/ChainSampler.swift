@@ -91,10 +91,14 @@ public final class ChainSampler {
     /// Whether node n holds a drawable probability (not a blank, not −∞, not the root's `<s>`).
     @inline(__always) func drawable(_ n: Int) -> Bool { trie.logProb[n] > -.infinity && n != bosNode }
 
-    /// Whether w is a stored (drawable) child of context c.
+    /// Whether node n stores its token's probability (not a blank): the backoff rule stops there,
+    /// even when the stored value is −∞.
+    @inline(__always) func stores(_ n: Int) -> Bool { !trie.logProb[n].isNaN && n != bosNode }
+
+    /// Whether c stores w's probability (so c's backoff mass does not reach w).
     @inline(__always) func isStored(_ c: UInt32, _ w: UInt32) -> Bool {
         guard let n = trie.child(c, w) else { return false }
-        return drawable(Int(n))
+        return stores(Int(n))
     }
 
     /// Fills Z(c) and the cumulative sums over c's children (and, for the chain, its suffixes').
@@ -104,7 +108,8 @@ public final class ChainSampler {
         let r = trie.childRange(of: c)
         var s = 0.0, count = 0
         for n in r {
-            if drawable(n) { s += exp(trie.logProb[n] * beta); count += 1 }
+            if drawable(n) { s += exp(trie.logProb[n] * beta) }
+            if stores(n) { count += 1 }
             cumulative[n] = s
         }
         var z = s
@@ -117,7 +122,7 @@ public final class ChainSampler {
                 let lower = trie.suffix[ci]
                 prepare(lower)
                 var covered = 0.0
-                for n in r where drawable(n) {
+                for n in r where stores(n) {
                     // p(w | c′) is usually P of the node's suffix (c′w); otherwise the backoff rule gives it.
                     let lp = trie.logProb[Int(trie.suffix[n])]
                     covered += exp(beta * (lp > -.infinity ? lp : trie.score(lower, trie.word[n]).logProb))

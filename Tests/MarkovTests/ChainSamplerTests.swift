@@ -22,6 +22,11 @@ import SeqbenchCore
         }
         // Not normalised: the sampler must still follow `Sampler`, which renormalises.
         out.append(("hand ARPA", try ARPA.read(Data(handARPA.utf8), tokenizer: .word, source: "hand.arpa")))
+        // A stored −99 (probability 0): the backoff rule stops there, so "a a" gets nothing.
+        let zero = handARPA.replacingOccurrences(of: "ngram 2=2", with: "ngram 2=3")
+            .replacingOccurrences(of: "-0.2\ta b\n", with: "-0.2\ta b\n-99\ta a\n")
+        precondition(zero != handARPA)
+        out.append(("hand ARPA with a stored zero", try ARPA.read(Data(zero.utf8), tokenizer: .word, source: "zero.arpa")))
         return out
     }
 
