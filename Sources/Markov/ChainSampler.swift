@@ -17,8 +17,9 @@ import SeqbenchCore
 /// c's children are computed once per context, on first visit. A draw takes u ~ U[0, Z(c)): inside the
 /// stored mass it is a bisection over the cumulative sums; past it, w is drawn from q(· | c′)
 /// (recursively) until w is not a stored child of c — the restriction of q(· | c′) to the unstored
-/// words, which is what the remaining mass b(c)^β (Z(c′) − Σ …) spreads over them. Z is computed at
-/// T = 1 too (≈ 1; an imported ARPA file need not sum to 1 exactly, and `Sampler` renormalises). `.uniform` (add-k) spreads the unstored mass evenly, `.none` (mle) has
+/// words, which is what the remaining mass b(c)^β (Z(c′) − Σ …) spreads over them. At T = 1 Z(c) = 1
+/// for a model we estimated; an imported ARPA file need not sum to 1 exactly (`Sampler` renormalises),
+/// so its Z is computed like any other. `.uniform` (add-k) spreads the unstored mass evenly, `.none` (mle) has
 /// none. Observed-only draws from the stored children of the longest matching context in proportion
 /// to P^β.
 ///
@@ -38,6 +39,8 @@ import SeqbenchCore
 public final class ChainSampler {
     public let temperature: Double
     let beta: Double
+    /// Whether every context's distribution sums to 1 (a model we estimated; not an imported ARPA file).
+    let normalized: Bool
     /// The model's observed unigrams (observed-only at the root). The sampler keeps no reference to
     /// the model itself: the model keeps idle samplers, and a reference back would be a cycle.
     let unigramObserved: [Bool]
@@ -47,8 +50,13 @@ public final class ChainSampler {
     /// Per node n: Σ P^β over the children of n's parent up to and including n (blanks, −∞ and the
     /// root's `<s>` add 0). Valid once the parent is prepared.
     let cumulative: UnsafeMutableBufferPointer<Double>
-    /// Per context: Z(c), NaN until prepared.
+    /// Per context: Z(c), valid once prepared.
     let total: UnsafeMutableBufferPointer<Double>
+    /// One bit per context: prepared. (A bit set stays in cache where a Double per context would
+    /// not: this test ran on every draw and was most of the time of the first version.)
+    let ready: UnsafeMutableBufferPointer<UInt64>
+    /// Z ≡ 1 at every context but the root (T = 1 on a model we estimated), so draws skip `total`.
+    let unitTotals: Bool
     /// Per node: the children of its parent as node ids in decreasing P, ties to the lower id. Valid once
     /// the parent is ranked.
     var rank: UnsafeMutableBufferPointer<UInt32>?
@@ -68,6 +76,7 @@ public final class ChainSampler {
     public init(model: NGramModel, temperature: Double = 1) {
         precondition(temperature > 0 && temperature.isFinite, "temperature must be > 0")
         unigramObserved = model.unigramObserved
+        normalized = model.settings["smoothing"]?.stringValue != "arpa"
         self.temperature = temperature
         beta = 1 / temperature
         trie = model.trie
@@ -76,12 +85,16 @@ public final class ChainSampler {
         cumulative = .allocate(capacity: max(trie.nodeCount, 1))
         cumulative.initialize(repeating: 0)
         total = .allocate(capacity: max(trie.contextCount, 1))
-        total.initialize(repeating: .nan)
+        total.initialize(repeating: 0)
+        ready = .allocate(capacity: (max(trie.contextCount, 1) + 63) / 64)
+        ready.initialize(repeating: 0)
+        unitTotals = beta == 1 && normalized && trie.mode != .none
     }
 
     deinit {
         cumulative.deallocate()
         total.deallocate()
+        ready.deallocate()
         rank?.deallocate()
         isRanked?.deallocate()
     }
@@ -104,7 +117,7 @@ public final class ChainSampler {
     /// Fills Z(c) and the cumulative sums over c's children (and, for the chain, its suffixes').
     func prepare(_ c: UInt32) {
         let ci = Int(c)
-        if !total[ci].isNaN { return }
+        if ready[ci >> 6] & (1 << UInt64(ci & 63)) != 0 { return }
         let r = trie.childRange(of: c)
         var s = 0.0, count = 0
         for n in r {
@@ -116,6 +129,8 @@ public final class ChainSampler {
         if ci != 0 {
             switch trie.mode {
             case .none: z = s
+            case _ where beta == 1 && normalized:
+                z = 1  // Σ_w p(w | c) = 1 for a model we estimated (ARPA files are summed instead)
             case .uniform:
                 z = s + Double(v - count) * exp(beta * (trie.backoff(c) + trie.logUniform))
             case .chain:
@@ -133,6 +148,7 @@ public final class ChainSampler {
             }
         }
         total[ci] = z
+        ready[ci >> 6] |= 1 << UInt64(ci & 63)
     }
 
     /// The first node in `r` whose cumulative sum exceeds u (r.upperBound if none).
@@ -153,7 +169,7 @@ public final class ChainSampler {
     /// One token from q(· | c); nil when no token has positive probability.
     func draw(_ c: UInt32, using rng: inout some RandomNumberGenerator) -> UInt32? {
         prepare(c)
-        let z = total[Int(c)]
+        let z = unitTotals && c != 0 ? 1 : total[Int(c)]
         guard z > 0 else { return nil }
         let r = trie.childRange(of: c)
         let s = r.isEmpty ? 0 : cumulative[r.upperBound - 1]
