@@ -33,8 +33,9 @@ import SeqbenchCore
 /// Below T = 0.1 (β > 10) p^β can underflow, so `supports` sends such temperatures to the shared route.
 ///
 /// - Complexity: O(log fan-out) per level visited, times the expected number of rejections; a
-///   context's first visit costs O(fan-out × N log F). Top-k/top-p: O(kept × N log F). Memory: one
-///   Double per n-gram and per context, one UInt32 per n-gram once ranks are needed.
+///   context's first visit costs O(fan-out) (O(fan-out × N log F) for suffixes an ARPA file leaves
+///   blank). Top-k/top-p: O(kept × N log F). Memory: 16 bytes per n-gram, 8 bytes and a bit per
+///   context, 4 more bytes per n-gram once ranks are needed, and the kept-list cache (≤ 8M entries).
 /// - Not thread-safe: it fills its tables as it goes. `NGramModel` lends one to a context at a time.
 public final class ChainSampler {
     public let temperature: Double
