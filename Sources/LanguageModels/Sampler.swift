@@ -117,8 +117,11 @@ public enum Generator {
         public var length: Int
         public var sampling: SamplingOptions
         public var observedOnly: Bool
-        public init(prompt: [Int32] = [], length: Int, sampling: SamplingOptions, observedOnly: Bool = false) {
+        /// false: always the full-distribution route (benchmarks time it against the direct one).
+        public var allowDirect: Bool
+        public init(prompt: [Int32] = [], length: Int, sampling: SamplingOptions, observedOnly: Bool = false, allowDirect: Bool = true) {
             self.prompt = prompt; self.length = length; self.sampling = sampling; self.observedOnly = observedOnly
+            self.allowDirect = allowDirect
         }
     }
 
@@ -128,7 +131,7 @@ public enum Generator {
         let ctx = try model.makeSamplingContext(observedOnly: request.observedOnly)
         for t in request.prompt { ctx.observe(t) }
         let o = request.sampling
-        if let direct = ctx as? any DirectSampling, direct.canDrawDirectly(o) {
+        if request.allowDirect, let direct = ctx as? any DirectSampling, direct.canDrawDirectly(o) {
             // A model that can draw exactly from the same distribution without materialising all |V|
             // probabilities does so (O(fan-out) instead of O(|V|) per token).
             var out: [Int32] = []

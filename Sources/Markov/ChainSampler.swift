@@ -79,7 +79,7 @@ public final class ChainSampler {
     public init(model: NGramModel, temperature: Double = 1) {
         precondition(temperature > 0 && temperature.isFinite, "temperature must be > 0")
         unigramObserved = model.unigramObserved
-        normalized = model.settings["smoothing"]?.stringValue != "arpa"
+        normalized = model.isEstimated
         self.temperature = temperature
         beta = 1 / temperature
         trie = model.trie
@@ -452,6 +452,7 @@ public final class ChainSampler {
         }
         let key = UInt64(state) | (observedOnly ? 1 << 32 : 0)
         let r: Range<Int>
+        var borrowed = false  // past the cache limit: the list is used for this draw and dropped
         if let hit = keptCache[key] {
             r = hit
         } else {
@@ -465,11 +466,9 @@ public final class ChainSampler {
                 }
             }
             r = start..<cachedWords.count
-            if cachedWords.count <= Self.cacheLimit { keptCache[key] = r }
+            if cachedWords.count <= Self.cacheLimit { keptCache[key] = r } else { borrowed = true }
         }
-        defer {  // past the limit the list was only borrowed for this draw
-            if keptCache[key] == nil { cachedWords.removeSubrange(r); cachedCumulative.removeSubrange(r) }
-        }
+        defer { if borrowed { cachedWords.removeSubrange(r); cachedCumulative.removeSubrange(r) } }
         guard !r.isEmpty else { return nil }
         if options.isGreedy || r.count == 1 { return cachedWords[r.lowerBound] }
         let u = rng.nextUnitDouble() * cachedCumulative[r.upperBound - 1]

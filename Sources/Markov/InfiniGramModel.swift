@@ -71,23 +71,19 @@ public final class InfiniGramModel: LanguageModel {
 
     /// The sub-interval of `r` (suffixes sharing their first k tokens) whose token at offset k is w.
     func narrow(_ r: Range<Int>, offset k: Int, to w: Int32) -> Range<Int> {
-        var lo = r.lowerBound, hi = r.upperBound
-        while lo < hi { let m = (lo + hi) >> 1; if token(m, k) < w { lo = m + 1 } else { hi = m } }
-        let start = lo
-        hi = r.upperBound
-        while lo < hi { let m = (lo + hi) >> 1; if token(m, k) <= w { lo = m + 1 } else { hi = m } }
-        return start..<lo
+        text.withUnsafeBufferPointer { t in
+            suffixArray.withUnsafeBufferPointer { sa in SuffixArraySearch.narrow(r, offset: k, token: w, t, sa) }
+        }
     }
 
     /// The interval of the suffixes starting with `pattern`.
-    /// - Complexity: O(|pattern| log N).
+    /// - Complexity: O(|pattern| + log N) comparisons in practice.
     func interval(of pattern: ArraySlice<Int32>) -> Range<Int> {
-        var r = 0..<text.count
-        for (k, w) in pattern.enumerated() {
-            r = narrow(r, offset: k, to: w)
-            if r.isEmpty { break }
+        text.withUnsafeBufferPointer { t in
+            suffixArray.withUnsafeBufferPointer { sa in
+                pattern.withUnsafeBufferPointer { p in SuffixArraySearch.range(of: p, t, sa, in: 0..<sa.count) }
+            }
         }
-        return r
     }
 
     /// The part of interval r (suffixes starting with an s of length k) that continues past s: all

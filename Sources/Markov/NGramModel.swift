@@ -21,6 +21,9 @@ public final class NGramModel: LanguageModel {
     public let settings: [String: JSONValue]
 
     public var kind: String { NGramKind.name }
+    /// Estimated here (every context's distribution sums to 1 up to rounding), not read from an ARPA
+    /// file (which need not).
+    public var isEstimated: Bool { settings["smoothing"]?.stringValue != "arpa" }
     public var order: Int { trie.order }
     public var hyperparameters: [String: JSONValue] { settings }
     /// Stored n-grams (blank ARPA contexts excluded; the <s> unigram included).

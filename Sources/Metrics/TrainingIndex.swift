@@ -5,9 +5,8 @@ import SeqbenchCore
 /// Linguistic Novelty in Text Generation Using RAVEN", TACL) and the longest verbatim copy (the
 /// suffix-array lookups of infini-gram / Merrill et al.'s "non-novel suffix length").
 ///
-/// Lookups are binary searches over the suffix array with Manber & Myers' lcp accelerant (comparisons
-/// start after min(lcp with the left bound, lcp with the right bound)), so finding a pattern of m
-/// tokens costs O(m + log N) comparisons in practice (O(m log N) in the worst case).
+/// Lookups are `SuffixArraySearch`'s binary searches (with Manber & Myers' lcp accelerant), so finding
+/// a pattern of m tokens costs O(m + log N) comparisons in practice (O(m log N) in the worst case).
 public final class TrainingIndex: Sendable {
     /// The training tokens (N).
     public let tokens: [Int32]
@@ -39,7 +38,7 @@ public final class TrainingIndex: Sendable {
     /// - Complexity: O(m log N) comparisons at worst.
     public func occurrences(of pattern: [Int32]) -> Int {
         withBuffers { t, sa in
-            pattern.withUnsafeBufferPointer { p in Self.range(of: p, t, sa, in: 0..<sa.count).count }
+            pattern.withUnsafeBufferPointer { p in SuffixArraySearch.range(of: p, t, sa, in: 0..<sa.count).count }
         }
     }
 
@@ -89,10 +88,10 @@ public final class TrainingIndex: Sendable {
                     guard cap > 0, let bucket = firstTokenRange[x[i]] else { ms[i] = 0; prev = 0; continue }
                     var m = max(prev - 1, 1)
                     var r = m > 1
-                        ? Self.range(of: UnsafeBufferPointer(rebasing: x[i..<(i + m)]), t, sa, in: bucket)
+                        ? SuffixArraySearch.range(of: UnsafeBufferPointer(rebasing: x[i..<(i + m)]), t, sa, in: bucket)
                         : bucket
                     while m < cap && i + m < L {
-                        let next = Self.narrow(r, offset: m, token: x[i + m], t, sa)
+                        let next = SuffixArraySearch.narrow(r, offset: m, token: x[i + m], t, sa)
                         if next.isEmpty { break }
                         r = next
                         m += 1
@@ -122,11 +121,11 @@ public final class TrainingIndex: Sendable {
                 var i = 0
                 while i + best < L {
                     guard let bucket = firstTokenRange[x[i]] else { i += 1; continue }
-                    var r = Self.range(of: UnsafeBufferPointer(rebasing: x[i..<(i + best + 1)]), t, sa, in: bucket)
+                    var r = SuffixArraySearch.range(of: UnsafeBufferPointer(rebasing: x[i..<(i + best + 1)]), t, sa, in: bucket)
                     if !r.isEmpty {
                         best += 1
                         while i + best < L {
-                            let next = Self.narrow(r, offset: best, token: x[i + best], t, sa)
+                            let next = SuffixArraySearch.narrow(r, offset: best, token: x[i + best], t, sa)
                             if next.isEmpty { break }
                             r = next
                             best += 1
@@ -143,69 +142,5 @@ public final class TrainingIndex: Sendable {
 
     private func withBuffers<R>(_ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>) -> R) -> R {
         tokens.withUnsafeBufferPointer { t in suffixArray.withUnsafeBufferPointer { sa in body(t, sa) } }
-    }
-
-    /// Compares the first m tokens of the suffix at `pos` with the pattern p (|p| = m), skipping the
-    /// first `start` tokens known to match. Returns the sign (suffix − pattern; a suffix shorter than
-    /// the pattern that matches all its tokens is smaller) and the lcp found.
-    @inline(__always)
-    static func compare(_ p: UnsafeBufferPointer<Int32>, _ t: UnsafeBufferPointer<Int32>, suffix pos: Int,
-                        from start: Int) -> (sign: Int, lcp: Int) {
-        var l = start
-        let m = p.count, n = t.count
-        while l < m {
-            if pos + l >= n { return (-1, l) }
-            let a = t[pos + l], b = p[l]
-            if a != b { return (a < b ? -1 : 1, l) }
-            l += 1
-        }
-        return (0, m)
-    }
-
-    /// The suffix-array interval (within `bounds`) of the suffixes that start with p.
-    static func range(of p: UnsafeBufferPointer<Int32>, _ t: UnsafeBufferPointer<Int32>,
-                      _ sa: UnsafeBufferPointer<Int32>, in bounds: Range<Int>) -> Range<Int> {
-        // Lower bound: first j with suffix ≥ p. Invariant: suffix(lo) < p ≤ suffix(hi) (virtual ends).
-        var lo = bounds.lowerBound - 1, hi = bounds.upperBound
-        var llcp = 0, rlcp = 0
-        while hi - lo > 1 {
-            let mid = (lo + hi) >> 1
-            let (sign, l) = compare(p, t, suffix: Int(sa[mid]), from: min(llcp, rlcp))
-            if sign < 0 { lo = mid; llcp = l } else { hi = mid; rlcp = l }
-        }
-        let first = hi
-        // Upper bound: first j with suffix > p (prefix-equal counts as ≤).
-        hi = bounds.upperBound
-        llcp = 0; rlcp = 0
-        if first < bounds.upperBound, compare(p, t, suffix: Int(sa[first]), from: 0).sign == 0 {
-            llcp = p.count
-        } else {
-            return first..<first
-        }
-        lo = first
-        while hi - lo > 1 {
-            let mid = (lo + hi) >> 1
-            let (sign, l) = compare(p, t, suffix: Int(sa[mid]), from: min(llcp, rlcp))
-            if sign <= 0 { lo = mid; llcp = l } else { hi = mid; rlcp = l }
-        }
-        return first..<hi
-    }
-
-    /// Within an interval whose suffixes share their first `offset` tokens, the sub-interval whose
-    /// token at `offset` is `token` (suffixes that end at `offset` sort first).
-    static func narrow(_ r: Range<Int>, offset: Int, token: Int32, _ t: UnsafeBufferPointer<Int32>,
-                       _ sa: UnsafeBufferPointer<Int32>) -> Range<Int> {
-        let n = t.count
-        @inline(__always) func key(_ j: Int) -> Int64 {
-            let q = Int(sa[j]) + offset
-            return q < n ? Int64(t[q]) : Int64.min
-        }
-        let c = Int64(token)
-        var lo = r.lowerBound, hi = r.upperBound
-        while lo < hi { let mid = (lo + hi) >> 1; if key(mid) < c { lo = mid + 1 } else { hi = mid } }
-        let first = lo
-        hi = r.upperBound
-        while lo < hi { let mid = (lo + hi) >> 1; if key(mid) <= c { lo = mid + 1 } else { hi = mid } }
-        return first..<lo
     }
 }

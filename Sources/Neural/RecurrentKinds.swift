@@ -2,41 +2,41 @@ import Foundation
 import Corpora
 import LanguageModels
 
+/// What the `rnn`, `lstm` and `gru` kinds share: the options, training and decoding; only the cell
+/// (and the name and summary) differ.
+public protocol RecurrentKind: ModelKind {
+    static var cell: CellKind { get }
+}
+
+extension RecurrentKind {
+    public static var options: [ModelOptionSpec] { TrainingConfiguration.specs }
+
+    public static func train(data: TrainingData, options: ModelOptions, environment: TrainingEnvironment) throws -> (any LanguageModel, TrainingReport) {
+        try RecurrentTrainer.train(cell: cell, data: data, options: options, environment: environment)
+    }
+
+    public static func decode(payload: Data, vocabulary: Vocabulary, source: String) throws -> any LanguageModel {
+        try RecurrentLanguageModel.decode(payload: payload, vocabulary: vocabulary, expectedCell: cell, source: source)
+    }
+}
+
 /// `rnn`: Elman RNN with tanh (PyTorch `nn.RNN`).
-public enum RNNKind: ModelKind {
+public enum RNNKind: RecurrentKind {
     public static let name = "rnn"
     public static let summary = "recurrent network with tanh cells (PyTorch nn.RNN), trained with truncated BPTT on OpenBLAS"
-    public static var options: [ModelOptionSpec] { TrainingConfiguration.specs }
-    public static func train(data: TrainingData, options: ModelOptions, environment: TrainingEnvironment) throws -> (any LanguageModel, TrainingReport) {
-        try RecurrentTrainer.train(cell: .rnn, data: data, options: options, environment: environment)
-    }
-    public static func decode(payload: Data, vocabulary: Vocabulary, source: String) throws -> any LanguageModel {
-        try RecurrentLanguageModel.decode(payload: payload, vocabulary: vocabulary, expectedCell: .rnn, source: source)
-    }
+    public static let cell = CellKind.rnn
 }
 
 /// `lstm`: long short-term memory, gates i, f, g, o (PyTorch `nn.LSTM`).
-public enum LSTMKind: ModelKind {
+public enum LSTMKind: RecurrentKind {
     public static let name = "lstm"
     public static let summary = "LSTM network (PyTorch nn.LSTM gates i,f,g,o), trained with truncated BPTT on OpenBLAS"
-    public static var options: [ModelOptionSpec] { TrainingConfiguration.specs }
-    public static func train(data: TrainingData, options: ModelOptions, environment: TrainingEnvironment) throws -> (any LanguageModel, TrainingReport) {
-        try RecurrentTrainer.train(cell: .lstm, data: data, options: options, environment: environment)
-    }
-    public static func decode(payload: Data, vocabulary: Vocabulary, source: String) throws -> any LanguageModel {
-        try RecurrentLanguageModel.decode(payload: payload, vocabulary: vocabulary, expectedCell: .lstm, source: source)
-    }
+    public static let cell = CellKind.lstm
 }
 
 /// `gru`: gated recurrent unit, gates r, z, n (PyTorch `nn.GRU`).
-public enum GRUKind: ModelKind {
+public enum GRUKind: RecurrentKind {
     public static let name = "gru"
     public static let summary = "GRU network (PyTorch nn.GRU gates r,z,n), trained with truncated BPTT on OpenBLAS"
-    public static var options: [ModelOptionSpec] { TrainingConfiguration.specs }
-    public static func train(data: TrainingData, options: ModelOptions, environment: TrainingEnvironment) throws -> (any LanguageModel, TrainingReport) {
-        try RecurrentTrainer.train(cell: .gru, data: data, options: options, environment: environment)
-    }
-    public static func decode(payload: Data, vocabulary: Vocabulary, source: String) throws -> any LanguageModel {
-        try RecurrentLanguageModel.decode(payload: payload, vocabulary: vocabulary, expectedCell: .gru, source: source)
-    }
+    public static let cell = CellKind.gru
 }

@@ -144,17 +144,10 @@ extension NGramCommand {
             var denseRoute: [String: JSONValue] = [:]
             if let n = dense {
                 // The shared route every model has: all |V| log-probabilities, then `Sampler`.
-                let ctx = try model.makeSamplingContext(observedOnly: observedOnly)
-                var sampler = Sampler(options: options)
-                var lp = [Double](repeating: 0, count: vocab.count)
                 var rng3 = Xoshiro256(seed: 1)
-                var drawn = 0
                 t0 = Date()
-                for _ in 0..<n {
-                    ctx.logProbabilities(into: &lp)
-                    guard let t = sampler.sample(logProbabilities: lp, using: &rng3) else { break }
-                    ctx.observe(t); drawn += 1
-                }
+                let drawn = try Generator.generate(model: model, request: .init(length: n, sampling: options, observedOnly: observedOnly,
+                                                                               allowDirect: false), using: &rng3).count
                 let secs = Date().timeIntervalSince(t0)
                 denseRoute = ["tokens": .int(drawn), "tokens_per_second": .double(Double(drawn) / max(secs, 1e-9))]
             }
