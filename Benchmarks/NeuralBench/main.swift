@@ -51,7 +51,9 @@ BLASThreads.set(a.threads)
 
 if a.sgemmCeiling {
     // The sgemm ceiling of this OpenBLAS: square products (n = 1024, 2048) and the shapes of the
-    // training step's big GEMMs, GFLOP/s = 2·M·N·K / time (best of 5).
+    // training step's big GEMMs, GFLOP/s = 2·M·N·K / time (best of 5), one call each on OpenBLAS's
+    // own threads (BLASThreads may have set OpenBLAS to 1 thread to split work itself).
+    openblas_set_num_threads(Int32(a.threads))
     func bench(_ m: Int, _ n: Int, _ k: Int, transB: Bool) -> Double {
         let A = [Float](repeating: 0.5, count: m * k), B = [Float](repeating: 0.25, count: k * n)
         var C = [Float](repeating: 0, count: m * n)

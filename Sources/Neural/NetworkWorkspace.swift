@@ -51,6 +51,12 @@ public final class NetworkWorkspace {
     public let usesTokenTables: Bool
     let tokenTable: FloatBuffer // (V × G·H) layer 0 input projection per id, token-table path
     let tokenGrad: FloatBuffer  // (V × G·H) layer 0 dA summed per id, token-table path
+    /// Whether the per-step products go to OpenBLAS in small-kernel blocks (`StepProduct`).
+    public let usesStepBlocks: Bool
+    /// Whether the time loops split the batch rows over two cores: nil decides per pass from
+    /// `usesStepBlocks` and `BLASThreads.paired` (tests force it to compare the two).
+    public var pairedRows: Bool? = nil
+    let whhT: FloatBuffer       // (H × G·H) W_hhᵀ of the layer in backward, step-block path
     // Backward scratch.
     let dA: FloatBuffer, dAhh: FloatBuffer
     let dYa: FloatBuffer, dYb: FloatBuffer
@@ -64,9 +70,12 @@ public final class NetworkWorkspace {
     var lastUsedDropout = false
     var lastInputs: UnsafePointer<Int32>? = nil
 
-    /// - Parameter tokenTables: force layer 0's token-table path on or off (tests); by default it is
-    ///   used when the vocabulary has at most half as many ids as a batch has rows.
-    public init(shape: NetworkShape, maxSteps: Int, batch: Int, tokenTables: Bool? = nil) {
+    /// - Parameters:
+    ///   - tokenTables: force layer 0's token-table path on or off (tests); by default it is used
+    ///     when the vocabulary has at most half as many ids as a batch has rows.
+    ///   - stepBlocks: force the per-step products into small-kernel blocks or one call each
+    ///     (tests); by default `StepProduct.blocked`, OpenBLAS's core decides.
+    public init(shape: NetworkShape, maxSteps: Int, batch: Int, tokenTables: Bool? = nil, stepBlocks: Bool? = nil) {
         precondition(maxSteps > 0 && batch > 0, "steps and batch must be > 0, got \(maxSteps), \(batch)")
         self.shape = shape
         layout = ParameterLayout(shape)
@@ -87,6 +96,8 @@ public final class NetworkWorkspace {
         usesTokenTables = tokenTables ?? (2 * shape.vocabulary <= N)
         tokenTable = FloatBuffer(usesTokenTables ? shape.vocabulary * GH : 0)
         tokenGrad = FloatBuffer(usesTokenTables ? shape.vocabulary * GH : 0)
+        usesStepBlocks = stepBlocks ?? StepProduct.blocked
+        whhT = FloatBuffer(usesStepBlocks ? GH * H : 0)
         dA = FloatBuffer(N * GH)
         dAhh = FloatBuffer(gru ? N * GH : 0)
         let widest = max(shape.embedding, H)
@@ -94,6 +105,19 @@ public final class NetworkWorkspace {
         dh = FloatBuffer(B * H); dc = FloatBuffer(B * H)
         gradH0 = FloatBuffer(L * B * H); gradC0 = FloatBuffer(L * B * H)
         stateH = FloatBuffer(L * B * H); stateC = FloatBuffer(L * B * H)
+    }
+
+    /// Runs `body` over the batch rows of a whole time loop: on the step-block path with two
+    /// threads of seqbench's own (`BLASThreads.paired`, or `pairedRows` forced on), rows [0, ⌈B/2⌉) on this thread and the rest on
+    /// `PairedWorker`. Batch rows are independent sequences within a layer, so the halves need no
+    /// hand-over per time step, and each row is computed by the same calls either way: the
+    /// results are bit-identical to one thread's. Otherwise all rows at once (where one OpenBLAS
+    /// call per step threads itself).
+    func inRowHalves(_ body: (Range<Int>) -> Void) {
+        let B = batch
+        guard usesStepBlocks, B > 1, pairedRows ?? BLASThreads.paired else { body(0..<B); return }
+        let half = (B + 1) / 2
+        PairedWorker.shared.run(parallel: true) { part in body(part == 0 ? 0..<half : half..<B) }
     }
 
     /// Zeroes the carried state (start of a text, epoch wrap).
@@ -177,32 +201,41 @@ public final class NetworkWorkspace {
                 sgemm(transA: false, transB: true, m: N, n: GH, k: inSize, a: x, lda: inSize, b: wih, ldb: inSize,
                       beta: 1, c: a, ldc: GH)
             }
+            /// Rows `rows` of c (B × G·H) += h_prev (B × H) · W_hhᵀ.
+            func recurrent(_ hp: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, _ rows: Range<Int>) {
+                StepProduct.accumulate(m: rows.count, n: GH, k: H, a: hp + rows.lowerBound * H, lda: H, b: whh, ldb: H,
+                                       c: c + rows.lowerBound * GH, ldc: GH, blocked: usesStepBlocks)
+            }
             switch shape.cell {
             case .rnn:
+                inRowHalves { rows in
+                let lo = rows.lowerBound * H, hi = rows.upperBound * H
                 for t in 0..<T {
                     let hp = h + t * BH, hn = h + (t + 1) * BH, pt = a + t * B * GH
-                    sgemm(transA: false, transB: true, m: B, n: GH, k: H, a: hp, lda: H, b: whh, ldb: H, beta: 1, c: pt, ldc: GH)
-                    var i = 0
-                    while i + 8 <= BH {
+                    recurrent(hp, pt, rows)
+                    var i = lo
+                    while i + 8 <= hi {
                         let v = fastTanh(load8(pt + i))
                         store8(v, pt + i); store8(v, hn + i)
                         i += 8
                     }
-                    while i < BH {
+                    while i < hi {
                         let v = fastTanh(pt[i])
                         pt[i] = v
                         hn[i] = v
                         i += 1
                     }
                 }
+                }
             case .lstm:
                 let c = cs[l].pointer, tc = tcs[l].pointer
                 c.update(from: stateC.pointer + l * BH, count: BH)
+                inRowHalves { rows in
                 for t in 0..<T {
                     let hp = h + t * BH, hn = h + (t + 1) * BH, pt = a + t * B * GH
                     let cp = c + t * BH, cn = c + (t + 1) * BH, tct = tc + t * BH
-                    sgemm(transA: false, transB: true, m: B, n: GH, k: H, a: hp, lda: H, b: whh, ldb: H, beta: 1, c: pt, ldc: GH)
-                    for b in 0..<B {
+                    recurrent(hp, pt, rows)
+                    for b in rows {
                         let pg = pt + b * GH, cpb = cp + b * H, cnb = cn + b * H, hnb = hn + b * H, tcb = tct + b * H
                         var j = 0
                         while j + 8 <= H {
@@ -229,18 +262,20 @@ public final class NetworkWorkspace {
                         }
                     }
                 }
+                }
                 (stateC.pointer + l * BH).update(from: c + T * BH, count: BH)
             case .gru:
                 let hh = hhTemp.pointer, nn = hhn[l].pointer
+                inRowHalves { rows in
                 for t in 0..<T {
                     let hp = h + t * BH, hn = h + (t + 1) * BH, pt = a + t * B * GH, nt = nn + t * BH
-                    for b in 0..<B {
+                    for b in rows {
                         let row = hh + b * GH
                         for g in 0..<(2 * H) { row[g] = 0 }
                         for g in (2 * H)..<GH { row[g] = bhh[g] }
                     }
-                    sgemm(transA: false, transB: true, m: B, n: GH, k: H, a: hp, lda: H, b: whh, ldb: H, beta: 1, c: hh, ldc: GH)
-                    for b in 0..<B {
+                    recurrent(hp, hh, rows)
+                    for b in rows {
                         let pg = pt + b * GH, hg = hh + b * GH, hpb = hp + b * H, hnb = hn + b * H, ntb = nt + b * H
                         var j = 0
                         while j + 8 <= H {
@@ -262,6 +297,7 @@ public final class NetworkWorkspace {
                             j += 1
                         }
                     }
+                }
                 }
             }
             (stateH.pointer + l * BH).update(from: h + T * BH, count: BH)
@@ -334,24 +370,27 @@ public final class NetworkWorkspace {
             let dahh = gru ? dAhh.pointer : da
             dhp.update(repeating: 0, count: BH)
             dcp.update(repeating: 0, count: BH)
+            if usesStepBlocks { StepProduct.transpose(whh, rows: GH, cols: H, into: whhT.pointer) }
+            inRowHalves { rows in
+            let lo = rows.lowerBound * H, hi = rows.upperBound * H
             for t in stride(from: T - 1, through: 0, by: -1) {
                 let at = a + t * B * GH, dat = da + t * B * GH, dyt = dY + t * BH
                 switch shape.cell {
                 case .rnn:
-                    var i = 0
-                    while i + 8 <= BH {
+                    var i = lo
+                    while i + 8 <= hi {
                         let v = load8(at + i)
                         store8((load8(dyt + i) + load8(dhp + i)) * (1 - v * v), dat + i)
                         i += 8
                     }
-                    while i < BH {
+                    while i < hi {
                         let v = at[i]
                         dat[i] = (dyt[i] + dhp[i]) * (1 - v * v)
                         i += 1
                     }
                 case .lstm:
                     let c = cs[l].pointer + t * BH, tc = tcs[l].pointer + t * BH
-                    for b in 0..<B {
+                    for b in rows {
                         let ag = at + b * GH, dg = dat + b * GH, cpb = c + b * H, tcb = tc + b * H
                         let dyb = dyt + b * H, dhb = dhp + b * H, dcb = dcp + b * H
                         var j = 0
@@ -382,7 +421,7 @@ public final class NetworkWorkspace {
                     }
                 case .gru:
                     let hp = h + t * BH, nt = hhn[l].pointer + t * BH, dht = dahh + t * B * GH
-                    for b in 0..<B {
+                    for b in rows {
                         let ag = at + b * GH, dg = dat + b * GH, dgh = dht + b * GH
                         let hpb = hp + b * H, ntb = nt + b * H, dyb = dyt + b * H, dhb = dhp + b * H
                         var j = 0
@@ -413,8 +452,16 @@ public final class NetworkWorkspace {
                     }
                 }
                 // dh_{t−1} = dA_hh[t] · W_hh (+ z ⊙ dh for the GRU, already in dh).
-                sgemm(transA: false, transB: false, m: B, n: H, k: GH, a: dahh + t * B * GH, lda: GH, b: whh, ldb: H,
-                      beta: gru ? 1 : 0, c: dhp, ldc: H)
+                let dRows = dahh + (t * B + rows.lowerBound) * GH, hRows = dhp + lo
+                if usesStepBlocks {
+                    if !gru { hRows.update(repeating: 0, count: hi - lo) }
+                    StepProduct.accumulate(m: rows.count, n: H, k: GH, a: dRows, lda: GH, b: whhT.pointer, ldb: GH,
+                                           c: hRows, ldc: H)
+                } else {
+                    sgemm(transA: false, transB: false, m: rows.count, n: H, k: GH, a: dRows, lda: GH, b: whh, ldb: H,
+                          beta: gru ? 1 : 0, c: hRows, ldc: H)
+                }
+            }
             }
             (gradH0.pointer + l * BH).update(from: dhp, count: BH)
             if shape.cell == .lstm { (gradC0.pointer + l * BH).update(from: dcp, count: BH) }

@@ -29,6 +29,36 @@ struct NetworkWorkspaceTests {
         #expect(maxAbsDiff(o.gradC0, r.gradC0) < 2e-5)
     }
 
+    /// The per-step products in small-kernel blocks (`StepProduct`), with the batch rows on one
+    /// thread or split over two (`pairedRows`), against the reference. H = 40 and G·H up to 160
+    /// make every block deep enough (k ≥ 32) for OpenBLAS's small-matrix kernel on cores that
+    /// have it; B = 19 splits into halves of 10 and 9 rows.
+    @Test(arguments: cases.flatMap { c in [(c.0, c.1, false), (c.0, c.1, true)] })
+    func stepBlocksMatchReference(cell: CellKind, layers: Int, paired: Bool) {
+        let pr = Problem(cell: cell, layers: layers, vocabulary: 9, embedding: 6, hidden: 40, steps: 4, batch: 19, seed: 11)
+        let r = pr.reference()
+        let o = pr.optimized(stepBlocks: true, pairedRows: paired)
+        #expect(abs(o.loss - r.loss) < 1e-5)
+        #expect(maxAbsDiff(o.logits, r.logits) < 2e-5)
+        #expect(maxAbsDiff(o.finalH, r.finalH) < 2e-5)
+        #expect(maxAbsDiff(o.finalC, r.finalC) < 2e-5)
+        #expect(maxAbsDiff(o.gradients, r.gradients) < 2e-5)
+        #expect(maxAbsDiff(o.gradH0, r.gradH0) < 2e-5)
+        #expect(maxAbsDiff(o.gradC0, r.gradC0) < 2e-5)
+    }
+
+    /// Rows on one thread or split over two: the same numbers, bit for bit (each row goes through
+    /// the same OpenBLAS calls either way; `StepProduct`'s k-blocks do not depend on the rows).
+    @Test(arguments: [CellKind.rnn, .lstm, .gru])
+    func pairedRowsAreBitIdentical(cell: CellKind) {
+        let pr = Problem(cell: cell, layers: 2, vocabulary: 9, embedding: 6, hidden: 40, steps: 5, batch: 19, seed: 12)
+        let one = pr.optimized(stepBlocks: true, pairedRows: false), two = pr.optimized(stepBlocks: true, pairedRows: true)
+        #expect(one.loss == two.loss)
+        #expect(one.logits == two.logits)
+        #expect(one.gradients == two.gradients)
+        #expect(one.gradH0 == two.gradH0 && one.gradC0 == two.gradC0 && one.finalH == two.finalH && one.finalC == two.finalC)
+    }
+
     /// Dropout: the optimized run draws its masks; the reference, given the same masks, must agree.
     /// The masks themselves: only 0 and 1/(1 − p), and the share of zeros near p.
     @Test(arguments: [CellKind.rnn, .lstm, .gru])

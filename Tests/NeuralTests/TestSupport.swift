@@ -16,8 +16,10 @@ struct OptimizedRun {
     var masks: [[Double]]
 
     static func run(shape: NetworkShape, parameters: [Float], inputs: [Int32], targets: [Int32], steps T: Int, batch B: Int,
-                    h0: [Float], c0: [Float], dropout: Float = 0, seed: UInt64 = 1, tokenTables: Bool? = nil) -> OptimizedRun {
-        let ws = NetworkWorkspace(shape: shape, maxSteps: T, batch: B, tokenTables: tokenTables)
+                    h0: [Float], c0: [Float], dropout: Float = 0, seed: UInt64 = 1, tokenTables: Bool? = nil,
+                    stepBlocks: Bool? = nil, pairedRows: Bool? = nil) -> OptimizedRun {
+        let ws = NetworkWorkspace(shape: shape, maxSteps: T, batch: B, tokenTables: tokenTables, stepBlocks: stepBlocks)
+        ws.pairedRows = pairedRows
         ws.stateH.copy(from: h0)
         if shape.cell == .lstm { ws.stateC.copy(from: c0) }
         ws.dropout = dropout
@@ -45,7 +47,8 @@ struct OptimizedRun {
         let masks = (0..<shape.layers).map { l in dropout > 0 && l > 0 ? ws.masks[l].array.map(Double.init) : [] }
         let gradH0 = ws.gradH0.array.map(Double.init), gradC0 = ws.gradC0.array.map(Double.init)
         // Second pass for the logits.
-        let ws2 = NetworkWorkspace(shape: shape, maxSteps: T, batch: B, tokenTables: tokenTables)
+        let ws2 = NetworkWorkspace(shape: shape, maxSteps: T, batch: B, tokenTables: tokenTables, stepBlocks: stepBlocks)
+        ws2.pairedRows = pairedRows
         ws2.stateH.copy(from: h0)
         if shape.cell == .lstm { ws2.stateC.copy(from: c0) }
         parameters.withUnsafeBufferPointer { p in
@@ -91,10 +94,11 @@ struct Problem {
                              h0: h0, c0: c0, dropoutMasks: masks, computeGradients: gradients)
     }
 
-    func optimized(dropout: Float = 0, seed: UInt64 = 1, tokenTables: Bool? = nil) -> OptimizedRun {
+    func optimized(dropout: Float = 0, seed: UInt64 = 1, tokenTables: Bool? = nil, stepBlocks: Bool? = nil,
+                   pairedRows: Bool? = nil) -> OptimizedRun {
         OptimizedRun.run(shape: shape, parameters: parameters.map { Float($0) }, inputs: inputs, targets: targets, steps: steps,
                          batch: batch, h0: h0.map { Float($0) }, c0: c0.map { Float($0) }, dropout: dropout, seed: seed,
-                         tokenTables: tokenTables)
+                         tokenTables: tokenTables, stepBlocks: stepBlocks, pairedRows: pairedRows)
     }
 }
 

@@ -1,0 +1,120 @@
+import Foundation
+import Synchronization
+
+/// A second thread, kept alive and spinning briefly between jobs, for work split in two fixed halves
+/// when seqbench runs on two threads of its own (`BLASThreads.paired`): a training time loop's
+/// batch rows (`NetworkWorkspace`), the halves of a large product (`sgemm`), and the batch-1
+/// sampling step's matrix–vector products, at a rate where a wake-up of OpenBLAS's thread pool per
+/// product would cost more than the product. `run(body)` calls `body(1)` on the worker and
+/// `body(0)` on the caller, and returns when both are done. Results never depend on whether the
+/// worker took part: when it is busy (another caller holds it, or a call from inside a half) or
+/// `parallel` is false, the caller runs both halves itself.
+///
+/// Hand-over: the caller publishes the job and bumps `posted` (sequentially consistent); whoever
+/// moves `claimed` from n − 1 to n runs half 1 of job n: normally the worker, spinning on `posted`,
+/// which then stores n into `done`. The caller, having run half 0, waits for `done`; if half 1 is
+/// still unclaimed max(50 µs, the caller's own time for half 0) later, the worker is asleep or
+/// descheduled (a busy machine), and the caller claims and runs half 1 itself. If the worker was
+/// awake, the caller then runs both halves alone for `backoffNanoseconds` (faster than waiting for
+/// time slices) before trying the worker again. If the worker has claimed the half, the caller
+/// waits for it, sleeping on a semaphore after the same patience.
+///
+/// The worker sleeps after ~200 µs without work. A sleeper raises its flag and then re-reads the
+/// counter, the other side writes the counter and then reads the flag (all sequentially
+/// consistent), so a hand-over is never missed; a spare signal only makes the sleeper look again.
+final class PairedWorker: @unchecked Sendable {
+    /// The one worker of the process (two cores: one caller, one helper).
+    static let shared = PairedWorker()
+
+    private let posted = Atomic<Int>(0)
+    private let done = Atomic<Int>(0)
+    private let claimed = Atomic<Int>(0)
+    private let held = Atomic<Bool>(false)
+    private let sleeping = Atomic<Bool>(false)
+    private let wake = DispatchSemaphore(value: 0)
+    private let callerSleeping = Atomic<Bool>(false)
+    private let callerWake = DispatchSemaphore(value: 0)
+    private var job: ((Int) -> Void)? = nil
+    private var started = false
+    /// Until when (uptime, ns) jobs run on the caller alone after the worker was late.
+    private var backoffUntil: UInt64 = 0
+    static let backoffNanoseconds: UInt64 = 2_000_000
+
+    private init() {}
+
+    /// Runs `body(0)` and `body(1)`, on two threads when the worker is free and `parallel` is true.
+    func run(parallel: Bool, _ body: (Int) -> Void) {
+        guard parallel, held.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
+            body(0); body(1)
+            return
+        }
+        defer { held.store(false, ordering: .releasing) }
+        if backoffUntil != 0 {
+            if DispatchTime.now().uptimeNanoseconds < backoffUntil {
+                body(0); body(1)
+                return
+            }
+            backoffUntil = 0
+        }
+        if !started {
+            started = true
+            let t = Thread { [unowned self] in self.loop() }
+            t.name = "seqbench.paired-worker"
+            t.start()
+        }
+        withoutActuallyEscaping(body) { b in
+            job = b
+            let n = posted.wrappingAdd(1, ordering: .sequentiallyConsistent).newValue
+            let wasAsleep = sleeping.load(ordering: .sequentiallyConsistent)
+            if wasAsleep { wake.signal() }
+            let begun = DispatchTime.now().uptimeNanoseconds
+            b(0)
+            let start = DispatchTime.now().uptimeNanoseconds
+            let patience = max(50_000, start - begun)
+            var spins = 0
+            while done.load(ordering: .acquiring) != n {
+                spins += 1
+                guard spins & 255 == 0, DispatchTime.now().uptimeNanoseconds - start > patience else { continue }
+                if claimed.compareExchange(expected: n - 1, desired: n, ordering: .sequentiallyConsistent).exchanged {
+                    // The worker has not started: run its half here.
+                    if !wasAsleep { backoffUntil = DispatchTime.now().uptimeNanoseconds + Self.backoffNanoseconds }
+                    b(1)
+                    break
+                }
+                // The worker is running its half but was descheduled: sleep until it finishes.
+                callerSleeping.store(true, ordering: .sequentiallyConsistent)
+                if done.load(ordering: .sequentiallyConsistent) != n { callerWake.wait() }
+                callerSleeping.store(false, ordering: .sequentiallyConsistent)
+            }
+            job = nil
+        }
+    }
+
+    private func loop() {
+        var seen = 0
+        var idleSince = DispatchTime.now().uptimeNanoseconds
+        var spins = 0
+        while true {
+            let n = posted.load(ordering: .acquiring)
+            if n != seen {
+                seen = n
+                if claimed.compareExchange(expected: n - 1, desired: n, ordering: .sequentiallyConsistent).exchanged {
+                    job!(1)
+                    done.store(n, ordering: .sequentiallyConsistent)
+                    if callerSleeping.load(ordering: .sequentiallyConsistent) { callerWake.signal() }
+                }
+                spins = 0
+                idleSince = DispatchTime.now().uptimeNanoseconds
+                continue
+            }
+            spins += 1
+            if spins & 1023 == 0, DispatchTime.now().uptimeNanoseconds - idleSince > 200_000 {
+                sleeping.store(true, ordering: .sequentiallyConsistent)
+                if posted.load(ordering: .sequentiallyConsistent) == seen { wake.wait() }
+                sleeping.store(false, ordering: .sequentiallyConsistent)
+                spins = 0
+                idleSince = DispatchTime.now().uptimeNanoseconds
+            }
+        }
+    }
+}
