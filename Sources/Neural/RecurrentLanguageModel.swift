@@ -16,6 +16,9 @@ public final class RecurrentLanguageModel: LanguageModel {
     let storage: FloatBuffer
     /// Training settings recorded for reports (seq_len, optimizer, …).
     public let trainingSettings: [String: JSONValue]
+    /// Layer 0's input projection per vocabulary id for the batch-1 step (nil when the vocabulary is
+    /// large; see `SingleStreamStepper`).
+    let tokenTable: FloatBuffer?
 
     /// Tokens scored per chunk by `logProbabilities(of:context:)`: one input-projection GEMM per chunk.
     public static let evaluationChunk = 256
@@ -41,6 +44,7 @@ public final class RecurrentLanguageModel: LanguageModel {
         storage = FloatBuffer(layout.count)
         storage.copy(from: parameters)
         self.trainingSettings = trainingSettings
+        tokenTable = SingleStreamStepper.usesTable(shape) ? SingleStreamStepper.makeTable(shape: shape, parameters: storage.pointer) : nil
     }
 
     public func makeContext() -> any ModelContext { RecurrentContext(model: self) }
@@ -116,16 +120,17 @@ public final class RecurrentLanguageModel: LanguageModel {
     }
 }
 
-/// A batch-1 streaming state. `observe` runs one time step (no output layer); the log-probabilities
-/// of the next token are computed once, on demand, into a buffer allocated with the context, so
-/// that sampling allocates nothing per step.
+/// A batch-1 streaming state. `observe` runs one time step (no output layer) through
+/// `SingleStreamStepper`; the log-probabilities of the next token are computed once, on demand,
+/// into a buffer allocated with the context, so that sampling allocates nothing per step.
 final class RecurrentContext: ModelContext {
     let model: RecurrentLanguageModel
-    /// One-step workspace holding the current state.
+    /// Holds the current state (`stateH`, `stateC`), shared with the chunked evaluation path.
     let step: NetworkWorkspace
+    /// Moves the state one token.
+    let stepper: SingleStreamStepper
     /// Chunked evaluation workspace, created on first use.
     lazy var chunkWorkspace = NetworkWorkspace(shape: model.shape, maxSteps: RecurrentLanguageModel.evaluationChunk, batch: 1)
-    let token: UnsafeMutablePointer<Int32>
     let logProbs: UnsafeMutablePointer<Double>
     let logits: FloatBuffer
     var valid = false
@@ -133,8 +138,8 @@ final class RecurrentContext: ModelContext {
     init(model: RecurrentLanguageModel) {
         self.model = model
         step = NetworkWorkspace(shape: model.shape, maxSteps: 1, batch: 1)
-        token = .allocate(capacity: 1)
-        token.initialize(to: 0)
+        stepper = SingleStreamStepper(shape: model.shape, parameters: model.storage.pointer,
+                                      table: model.tokenTable.map { UnsafePointer($0.pointer) }, parallel: BLASThreads.paired)
         logProbs = .allocate(capacity: model.shape.vocabulary)
         logProbs.initialize(repeating: 0, count: model.shape.vocabulary)
         logits = FloatBuffer(model.shape.vocabulary)
@@ -142,13 +147,11 @@ final class RecurrentContext: ModelContext {
     }
 
     deinit {
-        token.deallocate()
         logProbs.deallocate()
     }
 
     func observe(_ t: Int32) {
-        token.pointee = t
-        step.forward(parameters: model.storage.pointer, inputs: token, targets: nil, steps: 1, computeOutput: false)
+        stepper.step(token: Int(t), stateH: step.stateH.pointer, stateC: step.stateC.pointer)
         valid = false
     }
 
