@@ -77,6 +77,7 @@ public final class RecurrentLanguageModel: LanguageModel {
             }
         }
         ctx.valid = false
+        ctx.logitsFresh = false
         return out
     }
 
@@ -134,6 +135,9 @@ final class RecurrentContext: ModelContext {
     let logProbs: UnsafeMutablePointer<Double>
     let logits: FloatBuffer
     var valid = false
+    /// Whether `logits` holds the output of the last `observe` (the chunked path moves the state
+    /// without it).
+    var logitsFresh = false
 
     init(model: RecurrentLanguageModel) {
         self.model = model
@@ -151,18 +155,19 @@ final class RecurrentContext: ModelContext {
     }
 
     func observe(_ t: Int32) {
-        stepper.step(token: Int(t), stateH: step.stateH.pointer, stateC: step.stateC.pointer)
+        stepper.step(token: Int(t), stateH: step.stateH.pointer, stateC: step.stateC.pointer, logits: logits.pointer)
+        logitsFresh = true
         valid = false
     }
 
-    /// logits = W_out h_top + b_out, then ln softmax in Double.
+    /// logits = W_out h_top + b_out (already there after `observe`), then ln softmax in Double.
     private func ensure() {
         if valid { return }
-        let s = model.shape, lay = model.layout
-        let top = step.stateH.pointer + (s.layers - 1) * s.hidden
-        logits.pointer.update(from: model.storage.pointer + lay.outBias, count: s.vocabulary)
-        sgemm(transA: false, transB: true, m: 1, n: s.vocabulary, k: s.hidden, a: top, lda: s.hidden,
-              b: model.storage.pointer + lay.outWeight, ldb: s.hidden, beta: 1, c: logits.pointer, ldc: s.vocabulary)
+        let s = model.shape
+        if !logitsFresh {
+            stepper.logits(stateH: step.stateH.pointer, into: logits.pointer)
+            logitsFresh = true
+        }
         let V = s.vocabulary, row = logits.pointer
         var mf = -Float.infinity
         for v in 0..<V { mf = max(mf, row[v]) }

@@ -30,6 +30,7 @@ final class SingleStreamStepper {
     let next: FloatBuffer      // (L × H) new hidden states
     let pre: FloatBuffer       // (G·H) gate pre-activations of the current layer
     let hn: FloatBuffer        // (H) GRU: W_hn h + b_hn
+    let partial: FloatBuffer   // (2 × V) each part's share of the logits
     /// Hidden units [0, split) go to part 0, [split, H) to part 1 (a multiple of 8).
     let split: Int
 
@@ -42,6 +43,7 @@ final class SingleStreamStepper {
         next = FloatBuffer(shape.layers * shape.hidden)
         pre = FloatBuffer(shape.gateRows)
         hn = FloatBuffer(shape.hidden)
+        partial = FloatBuffer(2 * shape.vocabulary)
         split = min(shape.hidden, ((shape.hidden + 15) / 16) * 8)
     }
 
@@ -63,18 +65,34 @@ final class SingleStreamStepper {
         return t
     }
 
-    /// Reads `token`: `stateH` / `stateC` (L × H) move one step.
-    /// - Complexity: 2·(W − V·H) FLOPs (less W_ih0 with a table).
-    func step(token: Int, stateH: UnsafeMutablePointer<Float>, stateC: UnsafeMutablePointer<Float>) {
+    /// Reads `token`: `stateH` / `stateC` (L × H) move one step. With `logits`, the next token's
+    /// logits too, in the same hand-over as the top layer: each core multiplies its units' columns
+    /// of W_out by its units of the new top state, and the two partial sums are added after it
+    /// (always part 0 then part 1, whichever core ran them).
+    /// - Complexity: 2·(W − V·H) FLOPs (less W_ih0 with a table), 2·V·H more with `logits`.
+    func step(token: Int, stateH: UnsafeMutablePointer<Float>, stateC: UnsafeMutablePointer<Float>,
+              logits out: UnsafeMutablePointer<Float>? = nil) {
         precondition(token >= 0 && token < shape.vocabulary, "token id \(token) outside the vocabulary (0..<\(shape.vocabulary))")
-        let H = shape.hidden
-        for l in 0..<shape.layers {
+        let H = shape.hidden, L = shape.layers, V = shape.vocabulary
+        for l in 0..<L {
+            let withLogits = out != nil && l == L - 1
             PairedWorker.shared.run(parallel: parallel) { part in
                 let units = part == 0 ? 0..<split : split..<H
                 layer(l, token: token, units: units, stateH: stateH, stateC: stateC)
+                if withLogits && !units.isEmpty {
+                    // partial[part] (V) = W_out[:, units] · h_top[units]
+                    rowProducts(parameters + layout.outWeight + units.lowerBound, ld: H,
+                                x: next.pointer + l * H + units.lowerBound, k: units.count, rows: 0..<V,
+                                into: partial.pointer + part * V, accumulate: false)
+                }
             }
         }
-        stateH.update(from: next.pointer, count: shape.layers * H)
+        stateH.update(from: next.pointer, count: L * H)
+        if let out {
+            let p0 = partial.pointer, p1 = partial.pointer + V, b = parameters + layout.outBias
+            let oneSide = split == H   // H ≤ 8: part 1 has no units and wrote nothing
+            for v in 0..<V { out[v] = b[v] + p0[v] + (oneSide ? 0 : p1[v]) }
+        }
     }
 
     /// `logits (V) = W_out h_top + b_out`.

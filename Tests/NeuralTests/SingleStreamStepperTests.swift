@@ -26,18 +26,22 @@ struct SingleStreamStepperTests {
         let tok = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
         defer { tok.deallocate() }
         let V = shape.vocabulary
-        let sLogits = FloatBuffer(V), pLogits = FloatBuffer(V)
+        let sLogits = FloatBuffer(V), pLogits = FloatBuffer(V), fused = FloatBuffer(V), fusedH = FloatBuffer(n), fusedC = FloatBuffer(n)
         for _ in 0..<20 {
             let t = rng.nextInt(below: V)
             tok.pointee = Int32(t)
             ws.forward(parameters: params.pointer, inputs: tok, targets: nil, steps: 1)
             serial.step(token: t, stateH: sH.pointer, stateC: sC.pointer)
             paired.step(token: t, stateH: pH.pointer, stateC: pC.pointer)
+            paired.step(token: t, stateH: fusedH.pointer, stateC: fusedC.pointer, logits: fused.pointer)
             #expect(maxAbsDiff(sH.array.map(Double.init), ws.stateH.array.map(Double.init)) < 2e-5)
             if cell == .lstm { #expect(maxAbsDiff(sC.array.map(Double.init), ws.stateC.array.map(Double.init)) < 2e-5) }
             serial.logits(stateH: sH.pointer, into: sLogits.pointer)
             paired.logits(stateH: pH.pointer, into: pLogits.pointer)
             #expect(maxAbsDiff(sLogits.array.map(Double.init), ws.logits.array.prefix(V).map(Double.init)) < 2e-5)
+            // Logits from the step's own hand-over: the same state, and the workspace's logits.
+            #expect(fusedH.array == pH.array && fusedC.array == pC.array)
+            #expect(maxAbsDiff(fused.array.map(Double.init), ws.logits.array.prefix(V).map(Double.init)) < 2e-5)
             // The split between cores never changes a number.
             #expect(sH.array == pH.array && sC.array == pC.array && sLogits.array == pLogits.array)
         }
