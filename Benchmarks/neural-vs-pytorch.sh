@@ -9,13 +9,15 @@
 # Environment: SHARED (default ../shared or /work/shared), VENV (PyTorch venv, default
 # ~/.cache/seqbench-torch, created with bench/setup_pytorch.sh), THREADS (2), MODE (speed|quality|all),
 # MODELS ("rnn lstm gru"), CONFIGS ("small medium large"), STEPS / WARMUP (timed / untimed steps),
-# OUT (results file). Release build only; never run from tests.
+# REPEAT (speed pairs per model and config, run alternately; the table shows medians and the range
+# of the per-pair ratios), OUT (results file). Release build only; never run from tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-$( [ -d ../shared ] && echo ../shared || echo /work/shared )}
 VENV=${VENV:-$HOME/.cache/seqbench-torch}
 THREADS=${THREADS:-2}
 MODE=${MODE:-speed}
+REPEAT=${REPEAT:-1}
 MODELS=${MODELS:-"rnn lstm gru"}
 CONFIGS=${CONFIGS:-"small medium large"}
 DATA=${DATA:-$SHARED/corpora/tinyshakespeare.txt}
@@ -50,7 +52,9 @@ run_pair() {  # model config extra-flags...
 if [ "$MODE" = speed ] || [ "$MODE" = all ]; then
   for cfg in $CONFIGS; do
     for m in $MODELS; do
-      run_pair "$m" "$cfg" --warmup "${WARMUP:-5}" --steps "${STEPS:-30}" --no-eval --sample-chars "${SAMPLE:-1000}"
+      for _ in $(seq "$REPEAT"); do
+        run_pair "$m" "$cfg" --warmup "${WARMUP:-5}" --steps "${STEPS:-30}" --no-eval --sample-chars "${SAMPLE:-1000}"
+      done
     done
   done
 fi
@@ -68,14 +72,27 @@ ceiling = max((r.get("square_2048", 0) for r in sg), default=float("nan"))
 by = {}
 for r in rows:
     if r.get("side") in ("seqbench", "pytorch"):
-        by.setdefault(r["name"], {})[r["side"]] = r
+        by.setdefault(r["name"], {}).setdefault(r["side"], []).append(r)
+def f(x): return float(x) if x is not None else float("nan")
+def median(xs):
+    xs = sorted(x for x in xs if x == x)
+    if not xs: return float("nan")
+    n = len(xs)
+    return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
 print(f"sgemm ceiling (2048^3, same OpenBLAS): {ceiling:.1f} GFLOP/s")
-print(f"{'name':<14}{'swift tok/s':>12}{'torch tok/s':>12}{'ratio':>7}{'swift GF/s':>11}{'%ceil':>7}{'swift smp/s':>12}{'torch smp/s':>12}{'ratio':>7}{'swift bpc':>10}{'torch bpc':>10}{'load':>6}")
+print("medians over the pairs; ratio = median of per-pair ratios [min, max] (seqbench / PyTorch, run one after the other)")
+print(f"{'name':<14}{'n':>3}{'swift tok/s':>12}{'torch tok/s':>12}{'ratio':>7}{'range':>13}{'swift GF/s':>11}{'%ceil':>7}"
+      f"{'swift smp/s':>12}{'torch smp/s':>12}{'ratio':>7}{'range':>13}{'swift bpc':>10}{'torch bpc':>10}{'load':>6}")
 for name, d in by.items():
-    s, t = d.get("seqbench", {}), d.get("pytorch", {})
-    f = lambda x: float(x) if x is not None else float("nan")
-    st, tt = f(s.get("train_tokens_per_s")), f(t.get("train_tokens_per_s"))
-    ss, ts = f(s.get("sample_tokens_per_s")), f(t.get("sample_tokens_per_s"))
-    print(f"{name:<14}{st:>12.0f}{tt:>12.0f}{st/tt:>7.2f}{f(s.get('train_gflops')):>11.1f}{100*f(s.get('train_gflops'))/ceiling:>7.1f}"
-          f"{ss:>12.0f}{ts:>12.0f}{ss/ts:>7.1f}{f(s.get('valid_bpc')):>10.4f}{f(t.get('valid_bpc')):>10.4f}{f(t.get('others_cpu_frac_train')):>6.2f}")
+    S, T = d.get("seqbench", []), d.get("pytorch", [])
+    pairs = list(zip(S, T))
+    col = lambda rs, k: [f(r.get(k)) for r in rs]
+    tr = [f(s.get("train_tokens_per_s")) / f(t.get("train_tokens_per_s")) for s, t in pairs]
+    sr = [f(s.get("sample_tokens_per_s")) / f(t.get("sample_tokens_per_s")) for s, t in pairs]
+    rng = lambda xs, d=2: f"[{min(xs):.{d}f}, {max(xs):.{d}f}]" if xs and all(x == x for x in xs) else "[nan]"
+    gf = median(col(S, "train_gflops"))
+    print(f"{name:<14}{len(pairs):>3}{median(col(S, 'train_tokens_per_s')):>12.0f}{median(col(T, 'train_tokens_per_s')):>12.0f}"
+          f"{median(tr):>7.2f}{rng(tr):>13}{gf:>11.1f}{100 * gf / ceiling:>7.1f}"
+          f"{median(col(S, 'sample_tokens_per_s')):>12.0f}{median(col(T, 'sample_tokens_per_s')):>12.0f}{median(sr):>7.1f}{rng(sr, 1):>13}"
+          f"{median(col(S, 'valid_bpc')):>10.4f}{median(col(T, 'valid_bpc')):>10.4f}{median(col(T, 'others_cpu_frac_train')):>6.2f}")
 PY
