@@ -42,7 +42,7 @@ struct TrainCommand: SeqbenchCommand {
     @Option(help: "Seed for every random choice of training.")
     var seed: UInt64 = 1
 
-    @Option(parsing: .unconditional, help: "BLAS threads for neural models.")
+    @Option(parsing: .unconditional, help: "Threads for neural models (with 2, seqbench splits the work itself on OpenBLAS cores with small-matrix kernels; README).")
     var threads: Int = 1
 
     @Option(name: .customLong("max-seconds"), parsing: .unconditional, help: ArgumentHelp("Stop training after this many wall-clock seconds.", valueName: "seconds"))
