@@ -10,6 +10,7 @@ import SeqbenchCore
 ///
 ///     P     (N × G·H)   = X (N × in) · W_ihᵀ + b_ih (+ b_hh)      one GEMM for all time steps
 ///     for t: P[t] (B × G·H) += h_{t−1} (B × H) · W_hhᵀ            the only per-step product
+///                                                  (`StepProduct`: OpenBLAS small-kernel blocks)
 ///            gate math in one tight loop over B·H
 ///     backward, t = T−1 … 0: gate gradients dA[t], dh_{t−1} = dA_hh[t] · W_hh   (per step)
 ///     dW_ih += dAᵀ · X,  dW_hh += dA_hhᵀ · H_{0..T−1},  dX = dA · W_ih        (one GEMM each)
@@ -57,6 +58,7 @@ public final class NetworkWorkspace {
     /// `usesStepBlocks` and `BLASThreads.paired` (tests force it to compare the two).
     public var pairedRows: Bool? = nil
     let whhT: FloatBuffer       // (H × G·H) W_hhᵀ of the layer in backward, step-block path
+    let lossParts: UnsafeMutablePointer<Double>   // (2) the loss of each half of the rows
     // Backward scratch.
     let dA: FloatBuffer, dAhh: FloatBuffer
     let dYa: FloatBuffer, dYb: FloatBuffer
@@ -98,6 +100,8 @@ public final class NetworkWorkspace {
         tokenGrad = FloatBuffer(usesTokenTables ? shape.vocabulary * GH : 0)
         usesStepBlocks = stepBlocks ?? StepProduct.blocked
         whhT = FloatBuffer(usesStepBlocks ? GH * H : 0)
+        lossParts = .allocate(capacity: 2)
+        lossParts.initialize(repeating: 0, count: 2)
         dA = FloatBuffer(N * GH)
         dAhh = FloatBuffer(gru ? N * GH : 0)
         let widest = max(shape.embedding, H)
@@ -108,17 +112,19 @@ public final class NetworkWorkspace {
     }
 
     /// Runs `body` over the batch rows of a whole time loop: on the step-block path with two
-    /// threads of seqbench's own (`BLASThreads.paired`, or `pairedRows` forced on), rows [0, ⌈B/2⌉) on this thread and the rest on
-    /// `PairedWorker`. Batch rows are independent sequences within a layer, so the halves need no
-    /// hand-over per time step, and each row is computed by the same calls either way: the
-    /// results are bit-identical to one thread's. Otherwise all rows at once (where one OpenBLAS
-    /// call per step threads itself).
+    /// threads of seqbench's own (`BLASThreads.paired`, or `pairedRows` forced on), rows
+    /// [0, ⌈B/2⌉) on this thread and the rest on `PairedWorker`. Batch rows are independent
+    /// sequences within a layer, so the halves need no hand-over per time step, and each row goes
+    /// through the same OpenBLAS blocks either way: the loop's results are bit-identical to one
+    /// thread's (`pairedRowsAreBitIdentical`). Otherwise all rows at once.
     func inRowHalves(_ body: (Range<Int>) -> Void) {
         let B = batch
         guard usesStepBlocks, B > 1, pairedRows ?? BLASThreads.paired else { body(0..<B); return }
         let half = (B + 1) / 2
         PairedWorker.shared.run(parallel: true) { part in body(part == 0 ? 0..<half : half..<B) }
     }
+
+    deinit { lossParts.deallocate() }
 
     /// Zeroes the carried state (start of a text, epoch wrap).
     public func resetState() { stateH.zero(); stateC.zero() }
@@ -311,27 +317,34 @@ public final class NetworkWorkspace {
         sgemm(transA: false, transB: true, m: N, n: V, k: H, a: top, lda: H, b: parameters + lay.outWeight, ldb: H,
               beta: 1, c: lg, ldc: V)
         guard let targets else { return 0 }
-        // Softmax cross-entropy; probabilities stay in `logits` for backward.
-        var total = 0.0
-        for r in 0..<N {
-            let row = lg + r * V
-            var m = -Float.infinity
-            for v in 0..<V { m = max(m, row[v]) }
-            var s: Float = 0
-            for v in 0..<V {
-                let e = expf(row[v] - m)
-                row[v] = e
-                s += e
+        // Softmax cross-entropy; probabilities stay in `logits` for backward. Rows in two halves
+        // (on both threads when they are seqbench's own), each summing its own loss; the total is
+        // half 0's plus half 1's whichever thread ran them.
+        let parts = lossParts
+        let half = (N + 1) / 2
+        PairedWorker.shared.run(parallel: BLASThreads.paired && N >= 64) { part in
+            var total = 0.0
+            for r in (part == 0 ? 0..<half : half..<N) {
+                let row = lg + r * V
+                var m = -Float.infinity
+                for v in 0..<V { m = max(m, row[v]) }
+                var s: Float = 0
+                for v in 0..<V {
+                    let e = expf(row[v] - m)
+                    row[v] = e
+                    s += e
+                }
+                let tgt = Int(targets[r])
+                precondition(tgt >= 0 && tgt < V, "target id \(tgt) outside the vocabulary (0..<\(V))")
+                let lp = Double(logf(row[tgt] / s))
+                total -= lp
+                rowLogProbabilities?[r] = lp
+                let inv = 1 / s
+                for v in 0..<V { row[v] *= inv }
             }
-            let tgt = Int(targets[r])
-            precondition(tgt >= 0 && tgt < V, "target id \(tgt) outside the vocabulary (0..<\(V))")
-            let lp = Double(logf(row[tgt] / s))
-            total -= lp
-            rowLogProbabilities?[r] = lp
-            let inv = 1 / s
-            for v in 0..<V { row[v] *= inv }
+            parts[part] = total
         }
-        return total
+        return parts[0] + parts[1]
     }
 
     /// Gradients of `lossScale · Σ cross-entropy` of the last `forward` (called with targets, not

@@ -19,7 +19,7 @@ import Synchronization
 /// time slices) before trying the worker again. If the worker has claimed the half, the caller
 /// waits for it, sleeping on a semaphore after the same patience.
 ///
-/// The worker sleeps after ~200 µs without work. A sleeper raises its flag and then re-reads the
+/// The worker sleeps after `idleSpinNanoseconds` without work. A sleeper raises its flag and then re-reads the
 /// counter, the other side writes the counter and then reads the flag (all sequentially
 /// consistent), so a hand-over is never missed; a spare signal only makes the sleeper look again.
 final class PairedWorker: @unchecked Sendable {
@@ -39,6 +39,10 @@ final class PairedWorker: @unchecked Sendable {
     /// Until when (uptime, ns) jobs run on the caller alone after the worker was late.
     private var backoffUntil: UInt64 = 0
     static let backoffNanoseconds: UInt64 = 2_000_000
+    /// How long the worker spins without work before it sleeps: longer than the single-threaded
+    /// stretches of a training step (the optimizer, ~1–5 ms), so that the next hand-over does not
+    /// pay a wake-up, which on a virtual machine can take tens of microseconds.
+    static let idleSpinNanoseconds: UInt64 = 5_000_000
 
     private init() {}
 
@@ -108,7 +112,7 @@ final class PairedWorker: @unchecked Sendable {
                 continue
             }
             spins += 1
-            if spins & 1023 == 0, DispatchTime.now().uptimeNanoseconds - idleSince > 200_000 {
+            if spins & 1023 == 0, DispatchTime.now().uptimeNanoseconds - idleSince > Self.idleSpinNanoseconds {
                 sleeping.store(true, ordering: .sequentiallyConsistent)
                 if posted.load(ordering: .sequentiallyConsistent) == seen { wake.wait() }
                 sleeping.store(false, ordering: .sequentiallyConsistent)
