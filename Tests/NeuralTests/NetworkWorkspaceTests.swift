@@ -13,13 +13,8 @@ import SeqbenchCore
 struct NetworkWorkspaceTests {
     static let cases: [(CellKind, Int)] = [(.rnn, 1), (.rnn, 3), (.lstm, 1), (.lstm, 2), (.gru, 1), (.gru, 2)]
 
-    /// Both ways of running layer 0's input side: per row (embedding gather + N-row GEMMs) and per
-    /// vocabulary id (`NetworkWorkspace.usesTokenTables`); V = 9 against N = 18 rows.
-    @Test(arguments: cases.flatMap { c in [(c.0, c.1, false), (c.0, c.1, true)] })
-    func forwardAndBackward(cell: CellKind, layers: Int, tokenTables: Bool) {
-        let pr = Problem(cell: cell, layers: layers, vocabulary: 9, embedding: 6, hidden: 8, steps: 6, batch: 3, seed: 5)
-        let r = pr.reference()
-        let o = pr.optimized(tokenTables: tokenTables)
+    /// Loss, logits, final states and every gradient within the tolerances above.
+    static func expectAgreement(_ o: OptimizedRun, _ r: ReferenceNetwork.Result) {
         #expect(abs(o.loss - r.loss) < 1e-5)
         #expect(maxAbsDiff(o.logits, r.logits) < 2e-5)
         #expect(maxAbsDiff(o.finalH, r.finalH) < 2e-5)
@@ -27,6 +22,16 @@ struct NetworkWorkspaceTests {
         #expect(maxAbsDiff(o.gradients, r.gradients) < 2e-5)
         #expect(maxAbsDiff(o.gradH0, r.gradH0) < 2e-5)
         #expect(maxAbsDiff(o.gradC0, r.gradC0) < 2e-5)
+    }
+
+    /// Both ways of running layer 0's input side: per row (embedding gather + N-row GEMMs) and per
+    /// vocabulary id (`NetworkWorkspace.usesTokenTables`); V = 9 against N = 18 rows.
+    @Test(arguments: cases.flatMap { c in [(c.0, c.1, false), (c.0, c.1, true)] })
+    func forwardAndBackward(cell: CellKind, layers: Int, tokenTables: Bool) {
+        let pr = Problem(cell: cell, layers: layers, vocabulary: 9, embedding: 6, hidden: 8, steps: 6, batch: 3, seed: 5)
+        let r = pr.reference()
+        let o = pr.optimized(tokenTables: tokenTables)
+        Self.expectAgreement(o, r)
     }
 
     /// The per-step products in small-kernel blocks (`StepProduct`), with the batch rows on one
@@ -38,13 +43,7 @@ struct NetworkWorkspaceTests {
         let pr = Problem(cell: cell, layers: layers, vocabulary: 9, embedding: 6, hidden: 40, steps: 4, batch: 19, seed: 11)
         let r = pr.reference()
         let o = pr.optimized(stepBlocks: true, pairedRows: paired)
-        #expect(abs(o.loss - r.loss) < 1e-5)
-        #expect(maxAbsDiff(o.logits, r.logits) < 2e-5)
-        #expect(maxAbsDiff(o.finalH, r.finalH) < 2e-5)
-        #expect(maxAbsDiff(o.finalC, r.finalC) < 2e-5)
-        #expect(maxAbsDiff(o.gradients, r.gradients) < 2e-5)
-        #expect(maxAbsDiff(o.gradH0, r.gradH0) < 2e-5)
-        #expect(maxAbsDiff(o.gradC0, r.gradC0) < 2e-5)
+        Self.expectAgreement(o, r)
     }
 
     /// Rows on one thread or split over two: the same numbers, bit for bit (each row goes through
