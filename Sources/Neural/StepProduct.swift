@@ -7,8 +7,8 @@ import CBLAS
 /// against 2048 × 512 for a 512-unit LSTM). OpenBLAS's general path copies ("packs") the weight
 /// matrix into its own layout on every call, and for 32 rows that copy costs as much as a third of
 /// the product; the matrix changes only once per optimizer step, but OpenBLAS has no pre-packed
-/// GEMM. Its small-matrix kernels (OpenBLAS ≥ 0.3.16, the SkylakeX, Cooper Lake and Sapphire
-/// Rapids cores) read B in place; `interface/gemm.c` takes them when `gemm_small_kernel_permit`
+/// GEMM. Its small-matrix kernels (builds with SMALL_MATRIX_OPT, as Debian's 0.3.21, for the
+/// SkylakeX, Cooper Lake and Sapphire Rapids cores) read B in place; `interface/gemm.c` takes them when `gemm_small_kernel_permit`
 /// allows: M·N·K ≤ 100³, and for this form (column-major TN once CBLAS has swapped the operands)
 /// M·N ≤ 1200 and K ≥ 32. Blocks of at most 32 rows × 32 columns × ⌈k / parts⌉ stay inside
 /// those bounds, so each block goes to that kernel, single-threaded, with no buffer and no lock:
