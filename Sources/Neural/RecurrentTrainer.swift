@@ -219,6 +219,8 @@ public enum RecurrentTrainer {
         notes["flops_per_train_token"] = .int(6 * shape.matmulWeights)
         notes["final_train_loss_nats"] = .double(lastLoss)
         notes["blas_threads"] = .int(BLASThreads.current)
+        // Who splits the work over the threads: seqbench itself (OpenBLAS single-threaded) or OpenBLAS.
+        notes["threads_split_by"] = .string(BLASThreads.paired ? "seqbench" : "openblas")
         if useBest {
             notes["best_step"] = .int(bestStep)
             notes["best_valid_bits_per_char"] = .double(bestBPC)
