@@ -25,7 +25,7 @@ final class SingleStreamStepper {
     let parameters: UnsafePointer<Float>
     /// Layer 0's input projection per id (V × G·H), or nil to compute it from the embedding.
     let table: UnsafePointer<Float>?
-    /// Whether to use the second core (threads ≥ 2 at creation).
+    /// Whether to use the second core (`BLASThreads.paired` when the context was made).
     var parallel: Bool
     let next: FloatBuffer      // (L × H) new hidden states
     let pre: FloatBuffer       // (G·H) gate pre-activations of the current layer
