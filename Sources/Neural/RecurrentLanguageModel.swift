@@ -66,12 +66,12 @@ public final class RecurrentLanguageModel: LanguageModel {
                 var at = 0
                 while at < tokens.count {
                     let k = min(Self.evaluationChunk, tokens.count - at)
-                    ws.stateH.pointer.update(from: ctx.step.stateH.pointer, count: ws.stateH.count)
-                    ws.stateC.pointer.update(from: ctx.step.stateC.pointer, count: ws.stateC.count)
+                    ws.stateH.pointer.update(from: ctx.stateH.pointer, count: ws.stateH.count)
+                    ws.stateC.pointer.update(from: ctx.stateC.pointer, count: ws.stateC.count)
                     ws.forward(parameters: storage.pointer, inputs: tp.baseAddress! + at, targets: tp.baseAddress! + at,
                                steps: k, shifted: true, rowLogProbabilities: op.baseAddress! + at)
-                    ctx.step.stateH.pointer.update(from: ws.stateH.pointer, count: ws.stateH.count)
-                    ctx.step.stateC.pointer.update(from: ws.stateC.pointer, count: ws.stateC.count)
+                    ctx.stateH.pointer.update(from: ws.stateH.pointer, count: ws.stateH.count)
+                    ctx.stateC.pointer.update(from: ws.stateC.pointer, count: ws.stateC.count)
                     at += k
                 }
             }
@@ -126,8 +126,8 @@ public final class RecurrentLanguageModel: LanguageModel {
 /// into a buffer allocated with the context, so that sampling allocates nothing per step.
 final class RecurrentContext: ModelContext {
     let model: RecurrentLanguageModel
-    /// Holds the current state (`stateH`, `stateC`), shared with the chunked evaluation path.
-    let step: NetworkWorkspace
+    /// The current state (L × H each), shared with the chunked evaluation path.
+    let stateH: FloatBuffer, stateC: FloatBuffer
     /// Moves the state one token.
     let stepper: SingleStreamStepper
     /// Chunked evaluation workspace, created on first use.
@@ -141,7 +141,8 @@ final class RecurrentContext: ModelContext {
 
     init(model: RecurrentLanguageModel) {
         self.model = model
-        step = NetworkWorkspace(shape: model.shape, maxSteps: 1, batch: 1)
+        stateH = FloatBuffer(model.shape.layers * model.shape.hidden)
+        stateC = FloatBuffer(model.shape.layers * model.shape.hidden)
         stepper = SingleStreamStepper(shape: model.shape, parameters: model.storage.pointer,
                                       table: model.tokenTable.map { UnsafePointer($0.pointer) }, parallel: BLASThreads.paired)
         logProbs = .allocate(capacity: model.shape.vocabulary)
@@ -155,7 +156,7 @@ final class RecurrentContext: ModelContext {
     }
 
     func observe(_ t: Int32) {
-        stepper.step(token: Int(t), stateH: step.stateH.pointer, stateC: step.stateC.pointer, logits: logits.pointer)
+        stepper.step(token: Int(t), stateH: stateH.pointer, stateC: stateC.pointer, logits: logits.pointer)
         logitsFresh = true
         valid = false
     }
@@ -165,7 +166,7 @@ final class RecurrentContext: ModelContext {
         if valid { return }
         let s = model.shape
         if !logitsFresh {
-            stepper.logits(stateH: step.stateH.pointer, into: logits.pointer)
+            stepper.logits(stateH: stateH.pointer, into: logits.pointer)
             logitsFresh = true
         }
         let V = s.vocabulary, row = logits.pointer

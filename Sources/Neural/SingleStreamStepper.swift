@@ -1,4 +1,3 @@
-import CBLAS
 import Foundation
 
 /// One time step at batch 1, for sampling and the token-by-token context: the state moves by one
@@ -95,16 +94,13 @@ final class SingleStreamStepper {
         }
     }
 
-    /// `logits (V) = W_out h_top + b_out`.
+    /// `logits (V) = W_out h_top + b_out` (the `sgemm` wrapper splits it over the cores when it is
+    /// large enough and `parallel`).
     func logits(stateH: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
         let V = shape.vocabulary, H = shape.hidden
-        let top = stateH + (shape.layers - 1) * H
-        let half = (V + 1) / 2
-        PairedWorker.shared.run(parallel: parallel && BLASSplit.worthSplitting(m: 1, n: V, k: H)) { part in
-            let rows = part == 0 ? 0..<half : half..<V
-            for r in rows { out[r] = parameters[layout.outBias + r] }
-            rowProducts(parameters + layout.outWeight, ld: H, x: top, k: H, rows: rows, into: out, accumulate: true)
-        }
+        out.update(from: parameters + layout.outBias, count: V)
+        sgemm(transA: false, transB: true, m: 1, n: V, k: H, a: stateH + (shape.layers - 1) * H, lda: H,
+              b: parameters + layout.outWeight, ldb: H, beta: 1, c: out, ldc: V, split: parallel)
     }
 
     /// Layer `l` for hidden units `units`: gate rows g·H + j (j ∈ units) of every gate, then the cell.
@@ -193,14 +189,14 @@ private func cellGRU(_ p: UnsafeMutablePointer<Float>, _ hn: UnsafePointer<Float
     }
 }
 
-/// `y[r] (+)= Σ_k W[r·ld + k] · x[k]` for r in `rows`: one OpenBLAS `cblas_sgemv` on those rows.
-/// Each core of the batch-1 step takes its own rows; the ranges depend only on the shape, so the
-/// results do not depend on which thread ran a range.
+/// `y[r] (+)= Σ_k W[r·ld + k] · x[k]` for r in `rows`: the `sgemm` wrapper's single-row product
+/// (one OpenBLAS `sgemv`) on those rows, never split further. Each core of the batch-1 step takes
+/// its own rows; the ranges depend only on the shape, so the results do not depend on which
+/// thread ran a range.
 /// - Complexity: 2·|rows|·k FLOPs.
 @inline(__always)
 func rowProducts(_ w: UnsafePointer<Float>, ld: Int, x: UnsafePointer<Float>, k: Int, rows: Range<Int>,
                  into y: UnsafeMutablePointer<Float>, accumulate: Bool) {
-    if rows.isEmpty { return }
-    cblas_sgemv(CblasRowMajor, CblasNoTrans, blasint(rows.count), blasint(k), 1, w + rows.lowerBound * ld, blasint(ld),
-                x, 1, accumulate ? 1 : 0, y + rows.lowerBound, 1)
+    sgemm(transA: false, transB: true, m: 1, n: rows.count, k: k, a: x, lda: k, b: w + rows.lowerBound * ld, ldb: ld,
+          beta: accumulate ? 1 : 0, c: y + rows.lowerBound, ldc: rows.count, split: false)
 }
