@@ -74,13 +74,15 @@ let package = Package(
         ),
 
         // MARK: Tests
+        // Counts the test thread's heap allocations (interposes malloc in the test executable only).
+        .target(name: "AllocationCounter", path: "Tests/AllocationCounter"),
         .testTarget(name: "SeqbenchCoreTests", dependencies: ["SeqbenchCore"]),
         .testTarget(name: "CorporaTests", dependencies: ["Corpora", "SeqbenchCore"]),
         .testTarget(name: "LanguageModelsTests", dependencies: ["LanguageModels", "Corpora", "SeqbenchCore"]),
         .testTarget(name: "MarkovTests", dependencies: ["Markov", "LanguageModels", "Corpora", "SeqbenchCore"]),
         .testTarget(
             name: "NeuralTests",
-            dependencies: ["Neural", "LanguageModels", "Corpora", "SeqbenchCore"],
+            dependencies: ["Neural", "LanguageModels", "Corpora", "SeqbenchCore", "AllocationCounter"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "SeqbenchCore"]),

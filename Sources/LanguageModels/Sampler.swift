@@ -33,6 +33,8 @@ public struct SamplingOptions: Sendable, Equatable, Hashable, Codable {
 /// kept mass is renormalised and one token is drawn by inverse CDF with a 53-bit uniform.
 public struct Sampler {
     public var options: SamplingOptions
+    /// The last distribution, and ids by decreasing probability for top-k / top-p: kept between
+    /// draws, so that a draw allocates nothing once they have the vocabulary's size.
     private var weights: [Double] = []
     private var order: [Int32] = []
 
@@ -41,61 +43,72 @@ public struct Sampler {
     /// The tempered, truncated, normalised distribution (for tests and reports).
     /// - Complexity: O(V) without top-k/top-p, O(V log V) with them.
     public mutating func distribution(logProbabilities lp: [Double]) -> [Double] {
+        fill(lp)
+        return weights
+    }
+
+    /// Draws one token id; returns nil when no token has positive probability.
+    public mutating func sample(logProbabilities lp: [Double], using rng: inout some RandomNumberGenerator) -> Int32? {
+        fill(lp)
+        if options.isGreedy {
+            return weights.firstIndex(of: 1).map(Int32.init)
+        }
+        let u = rng.nextUnitDouble()
+        var acc = 0.0
+        var last: Int? = nil
+        for i in 0..<weights.count where weights[i] > 0 {
+            acc += weights[i]
+            last = i
+            if u < acc { return Int32(i) }
+        }
+        return last.map(Int32.init)
+    }
+
+    /// `weights` ← the distribution for `lp` (all zeros when nothing is possible).
+    private mutating func fill(_ lp: [Double]) {
         let n = lp.count
-        var q = [Double](repeating: 0, count: n)
+        if weights.count != n { weights = [Double](repeating: 0, count: n) }
         var maxLP = -Double.infinity
         var argmax = 0
         for i in 0..<n where lp[i] > maxLP { maxLP = lp[i]; argmax = i }
-        guard maxLP > -Double.infinity else { return q }  // nothing possible: all zeros
+        guard maxLP > -Double.infinity else {  // nothing possible: all zeros
+            for i in 0..<n { weights[i] = 0 }
+            return
+        }
         if options.isGreedy {
-            q[argmax] = 1
-            return q
+            for i in 0..<n { weights[i] = i == argmax ? 1 : 0 }
+            return
         }
         let invT = 1 / options.temperature
         var sum = 0.0
         for i in 0..<n {
             let w = lp[i] == -Double.infinity ? 0 : _exp((lp[i] - maxLP) * invT)
-            q[i] = w
+            weights[i] = w
             sum += w
         }
-        for i in 0..<n { q[i] /= sum }
-        if options.topK != nil || options.topP != nil {
-            let idx = (0..<n).filter { q[$0] > 0 }.sorted { q[$0] > q[$1] || (q[$0] == q[$1] && $0 < $1) }
-            var keep = idx.count
-            if let k = options.topK { keep = min(keep, k) }
-            if let p = options.topP {
-                var acc = 0.0
-                var m = 0
-                while m < keep {
-                    acc += q[idx[m]]; m += 1
-                    if acc >= p * (1 - 1e-12) { break }
-                }
-                keep = m
+        for i in 0..<n { weights[i] /= sum }
+        guard options.topK != nil || options.topP != nil else { return }
+        // Ids with positive mass by decreasing mass, ties to the lower id.
+        order.removeAll(keepingCapacity: true)
+        for i in 0..<n where weights[i] > 0 { order.append(Int32(i)) }
+        weights.withUnsafeBufferPointer { q in
+            order.sort { q[Int($0)] > q[Int($1)] || (q[Int($0)] == q[Int($1)] && $0 < $1) }
+        }
+        var keep = order.count
+        if let k = options.topK { keep = min(keep, k) }
+        if let p = options.topP {
+            var acc = 0.0
+            var m = 0
+            while m < keep {
+                acc += weights[Int(order[m])]; m += 1
+                if acc >= p * (1 - 1e-12) { break }
             }
-            var kept = [Double](repeating: 0, count: n)
-            var s = 0.0
-            for j in 0..<keep { kept[idx[j]] = q[idx[j]]; s += q[idx[j]] }
-            for i in 0..<n { kept[i] /= s }
-            q = kept
+            keep = m
         }
-        return q
-    }
-
-    /// Draws one token id; returns nil when no token has positive probability.
-    public mutating func sample(logProbabilities lp: [Double], using rng: inout some RandomNumberGenerator) -> Int32? {
-        let q = distribution(logProbabilities: lp)
-        if options.isGreedy {
-            return q.firstIndex(of: 1).map(Int32.init)
-        }
-        let u = rng.nextUnitDouble()
-        var acc = 0.0
-        var last: Int? = nil
-        for i in 0..<q.count where q[i] > 0 {
-            acc += q[i]
-            last = i
-            if u < acc { return Int32(i) }
-        }
-        return last.map(Int32.init)
+        var s = 0.0
+        for j in 0..<keep { s += weights[Int(order[j])] }
+        for j in keep..<order.count { weights[Int(order[j])] = 0 }
+        for i in 0..<n { weights[i] /= s }
     }
 }
 

@@ -36,11 +36,13 @@ func sgemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float = 1,
         return
     }
     if m == 1 {
-        // A row vector times a matrix: OpenBLAS 0.3.21's sgemm packs the whole matrix for M = 1
-        // (two thirds of a batch-1 sampling step went to sgemm_incopy), so use the matrix–vector
-        // routine, which streams the matrix once. c (1 × n) = a (1 × k) · op(B).
+        // A row vector times a matrix: OpenBLAS 0.3.21's general sgemm packs the whole matrix for
+        // M = 1 (two thirds of a batch-1 sampling step went to sgemm_incopy), so use a form that
+        // reads the matrix in place (`matrixVector`, or sgemv). c (1 × n) = a (1 × k) · op(B).
         let incA = blasint(transA ? lda : 1)
-        if transB {   // B is (n × k): c = B · aᵀ
+        if transB && !transA {   // B is (n × k), a contiguous: c = B · aᵀ
+            matrixVector(b, rows: n, cols: k, ld: ldb, x: a, alpha: alpha, beta: beta, into: c)
+        } else if transB {
             cblas_sgemv(CblasRowMajor, CblasNoTrans, blasint(n), blasint(k), alpha, b, blasint(ldb), a, incA, beta, c, 1)
         } else {      // B is (k × n): c = Bᵀ · aᵀ
             cblas_sgemv(CblasRowMajor, CblasTrans, blasint(k), blasint(n), alpha, b, blasint(ldb), a, incA, beta, c, 1)

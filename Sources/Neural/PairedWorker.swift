@@ -34,7 +34,7 @@ final class PairedWorker: @unchecked Sendable {
     private let wake = DispatchSemaphore(value: 0)
     private let callerSleeping = Atomic<Bool>(false)
     private let callerWake = DispatchSemaphore(value: 0)
-    private var job: ((Int) -> Void)? = nil
+    private var job: (any PairedHalves)? = nil
     private var started = false
     /// Until when (uptime, ns) jobs run on the caller alone after the worker was late.
     private var backoffUntil: UInt64 = 0
@@ -47,15 +47,24 @@ final class PairedWorker: @unchecked Sendable {
     private init() {}
 
     /// Runs `body(0)` and `body(1)`, on two threads when the worker is free and `parallel` is true.
+    /// The closure is wrapped in an object for the worker to hold (one allocation per call); hot
+    /// loops that must not allocate pass a `PairedHalves` instead.
     func run(parallel: Bool, _ body: (Int) -> Void) {
+        guard parallel else { body(0); body(1); return }
+        withoutActuallyEscaping(body) { b in run(parallel: true, ClosureHalves(b)) }
+    }
+
+    /// Runs `halves.runHalf(0)` and `halves.runHalf(1)`, on two threads when the worker is free and
+    /// `parallel` is true. Allocates nothing.
+    func run(parallel: Bool, _ halves: some PairedHalves) {
         guard parallel, held.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
-            body(0); body(1)
+            halves.runHalf(0); halves.runHalf(1)
             return
         }
         defer { held.store(false, ordering: .releasing) }
         if backoffUntil != 0 {
             if DispatchTime.now().uptimeNanoseconds < backoffUntil {
-                body(0); body(1)
+                halves.runHalf(0); halves.runHalf(1)
                 return
             }
             backoffUntil = 0
@@ -66,32 +75,30 @@ final class PairedWorker: @unchecked Sendable {
             t.name = "seqbench.paired-worker"
             t.start()
         }
-        withoutActuallyEscaping(body) { b in
-            job = b
-            let n = posted.wrappingAdd(1, ordering: .sequentiallyConsistent).newValue
-            let wasAsleep = sleeping.load(ordering: .sequentiallyConsistent)
-            if wasAsleep { wake.signal() }
-            let begun = DispatchTime.now().uptimeNanoseconds
-            b(0)
-            let start = DispatchTime.now().uptimeNanoseconds
-            let patience = max(50_000, start - begun)
-            var spins = 0
-            while done.load(ordering: .acquiring) != n {
-                spins += 1
-                guard spins & 255 == 0, DispatchTime.now().uptimeNanoseconds - start > patience else { continue }
-                if claimed.compareExchange(expected: n - 1, desired: n, ordering: .sequentiallyConsistent).exchanged {
-                    // The worker has not started: run its half here.
-                    if !wasAsleep { backoffUntil = DispatchTime.now().uptimeNanoseconds + Self.backoffNanoseconds }
-                    b(1)
-                    break
-                }
-                // The worker is running its half but was descheduled: sleep until it finishes.
-                callerSleeping.store(true, ordering: .sequentiallyConsistent)
-                if done.load(ordering: .sequentiallyConsistent) != n { callerWake.wait() }
-                callerSleeping.store(false, ordering: .sequentiallyConsistent)
+        job = halves
+        let n = posted.wrappingAdd(1, ordering: .sequentiallyConsistent).newValue
+        let wasAsleep = sleeping.load(ordering: .sequentiallyConsistent)
+        if wasAsleep { wake.signal() }
+        let begun = DispatchTime.now().uptimeNanoseconds
+        halves.runHalf(0)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let patience = max(50_000, start - begun)
+        var spins = 0
+        while done.load(ordering: .acquiring) != n {
+            spins += 1
+            guard spins & 255 == 0, DispatchTime.now().uptimeNanoseconds - start > patience else { continue }
+            if claimed.compareExchange(expected: n - 1, desired: n, ordering: .sequentiallyConsistent).exchanged {
+                // The worker has not started: run its half here.
+                if !wasAsleep { backoffUntil = DispatchTime.now().uptimeNanoseconds + Self.backoffNanoseconds }
+                halves.runHalf(1)
+                break
             }
-            job = nil
+            // The worker is running its half but was descheduled: sleep until it finishes.
+            callerSleeping.store(true, ordering: .sequentiallyConsistent)
+            if done.load(ordering: .sequentiallyConsistent) != n { callerWake.wait() }
+            callerSleeping.store(false, ordering: .sequentiallyConsistent)
         }
+        job = nil
     }
 
     private func loop() {
@@ -103,7 +110,7 @@ final class PairedWorker: @unchecked Sendable {
             if n != seen {
                 seen = n
                 if claimed.compareExchange(expected: n - 1, desired: n, ordering: .sequentiallyConsistent).exchanged {
-                    job!(1)
+                    job!.runHalf(1)
                     done.store(n, ordering: .sequentiallyConsistent)
                     if callerSleeping.load(ordering: .sequentiallyConsistent) { callerWake.signal() }
                 }
@@ -121,4 +128,20 @@ final class PairedWorker: @unchecked Sendable {
             }
         }
     }
+}
+
+/// Work in two fixed halves that `PairedWorker` hands over as an object: the caller stores what a
+/// step needs in the object's own fields and passes the object, so a hand-over allocates nothing.
+/// (A closure has to be converted for the worker to hold it, which puts its context on the heap
+/// once per call.)
+protocol PairedHalves: AnyObject {
+    /// Runs half `part` (0 on the caller, 1 on the worker, or both on the caller).
+    func runHalf(_ part: Int)
+}
+
+/// A closure as `PairedHalves`, for `PairedWorker.run(parallel:_:)` with a closure.
+private final class ClosureHalves: PairedHalves {
+    let body: (Int) -> Void
+    init(_ body: @escaping (Int) -> Void) { self.body = body }
+    func runHalf(_ part: Int) { body(part) }
 }

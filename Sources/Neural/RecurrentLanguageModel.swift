@@ -16,9 +16,9 @@ public final class RecurrentLanguageModel: LanguageModel {
     let storage: FloatBuffer
     /// Training settings recorded for reports (seq_len, optimizer, …).
     public let trainingSettings: [String: JSONValue]
-    /// Layer 0's input projection per vocabulary id for the batch-1 step (nil when the vocabulary is
-    /// large; see `SingleStreamStepper`).
-    let tokenTable: FloatBuffer?
+    /// The batch-1 step's copy of the weights, by part, with layer 0's per-id table when the
+    /// vocabulary is small (`StepWeights`, `SingleStreamStepper`).
+    let stepWeights: StepWeights
 
     /// Tokens scored per chunk by `logProbabilities(of:context:)`: one input-projection GEMM per chunk.
     public static let evaluationChunk = 256
@@ -44,7 +44,7 @@ public final class RecurrentLanguageModel: LanguageModel {
         storage = FloatBuffer(layout.count)
         storage.copy(from: parameters)
         self.trainingSettings = trainingSettings
-        tokenTable = SingleStreamStepper.usesTable(shape) ? SingleStreamStepper.makeTable(shape: shape, parameters: storage.pointer) : nil
+        stepWeights = StepWeights(shape: shape, parameters: storage.pointer)
     }
 
     public func makeContext() -> any ModelContext { RecurrentContext(model: self) }
@@ -144,7 +144,7 @@ final class RecurrentContext: ModelContext {
         stateH = FloatBuffer(model.shape.layers * model.shape.hidden)
         stateC = FloatBuffer(model.shape.layers * model.shape.hidden)
         stepper = SingleStreamStepper(shape: model.shape, parameters: model.storage.pointer,
-                                      table: model.tokenTable.map { UnsafePointer($0.pointer) }, parallel: BLASThreads.paired)
+                                      weights: model.stepWeights, parallel: BLASThreads.paired)
         logProbs = .allocate(capacity: model.shape.vocabulary)
         logProbs.initialize(repeating: 0, count: model.shape.vocabulary)
         logits = FloatBuffer(model.shape.vocabulary)

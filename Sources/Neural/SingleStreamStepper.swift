@@ -10,40 +10,57 @@ import Foundation
 /// - layer 0's input projection per vocabulary id, `Tab (V × G·H) = Emb · W_ih0ᵀ + biases`, is
 ///   computed once per model (when V ≤ 8·E, so the table is at most 8× the W_ih0 it replaces):
 ///   a step reads one row of it instead of all of W_ih0;
-/// - each layer's products are split by hidden unit between the two cores (`PairedWorker`, when
-///   seqbench runs on two threads of its own, `BLASThreads.paired`): a core computes the G gate
-///   rows of its units from W_ih and W_hh (`rowProducts`, single-threaded OpenBLAS `sgemv`) and
-///   then their gate math, so a layer needs one hand-over, with no wake-up of OpenBLAS's threads
-///   per step.
+/// - each layer's products are split by hidden unit between two parts, run on the two cores
+///   (`PairedWorker`, when seqbench runs on two threads of its own, `BLASThreads.paired`): a part
+///   computes the G gate rows of its units with two `matrixVector` calls over its own contiguous
+///   copy of them (`StepWeights`) and then their gate math, so a layer needs one hand-over, with no
+///   wake-up of OpenBLAS's threads per step.
 ///
 /// The new hidden states go to `next` while the other core may still read the old ones; `state`
 /// receives them at the end of the step.
-final class SingleStreamStepper {
+final class SingleStreamStepper: PairedHalves {
     let shape: NetworkShape
     let layout: ParameterLayout
     let parameters: UnsafePointer<Float>
-    /// Layer 0's input projection per id (V × G·H), or nil to compute it from the embedding.
-    let table: UnsafePointer<Float>?
+    let weights: StepWeights
     /// Whether to use the second core (`BLASThreads.paired` when the context was made).
     var parallel: Bool
     let next: FloatBuffer      // (L × H) new hidden states
-    let pre: FloatBuffer       // (G·H) gate pre-activations of the current layer
-    let hn: FloatBuffer        // (H) GRU: W_hn h + b_hn
     let partial: FloatBuffer   // (2 × V) each part's share of the logits
-    /// Hidden units [0, split) go to part 0, [split, H) to part 1 (a multiple of 8).
-    let split: Int
+    /// Per part: (G·m) pre-activations from the biases and the input, and (G·m) recurrent products.
+    private let scratch: [(pre: FloatBuffer, hh: FloatBuffer)]
+    /// The pointers one part's step reads, taken once.
+    private struct PartPointers {
+        let u0: Int, m: Int
+        let input: [UnsafePointer<Float>], recurrent: [UnsafePointer<Float>], bias: [UnsafePointer<Float>], hiddenBias: [UnsafePointer<Float>]
+        let table: UnsafePointer<Float>, output: UnsafePointer<Float>
+        let pre: UnsafeMutablePointer<Float>, hh: UnsafeMutablePointer<Float>
+    }
+    private let part: [PartPointers]
+    /// What `runHalf` works on: set by `step` before each hand-over (the hand-over publishes it to
+    /// the worker), so that the hand-over needs no closure.
+    private var current = (layer: 0, token: 0, logits: false)
+    private var currentH: UnsafeMutablePointer<Float>? = nil, currentC: UnsafeMutablePointer<Float>? = nil
 
-    init(shape: NetworkShape, parameters: UnsafePointer<Float>, table: UnsafePointer<Float>?, parallel: Bool) {
+    init(shape: NetworkShape, parameters: UnsafePointer<Float>, weights: StepWeights, parallel: Bool) {
+        precondition(weights.shape == shape, "step weights for another shape")
         self.shape = shape
         layout = ParameterLayout(shape)
         self.parameters = parameters
-        self.table = table
+        self.weights = weights
         self.parallel = parallel
         next = FloatBuffer(shape.layers * shape.hidden)
-        pre = FloatBuffer(shape.gateRows)
-        hn = FloatBuffer(shape.hidden)
         partial = FloatBuffer(2 * shape.vocabulary)
-        split = min(shape.hidden, ((shape.hidden + 15) / 16) * 8)
+        let G = shape.cell.gates
+        scratch = weights.parts.map { (FloatBuffer(G * $0.units.count), FloatBuffer(G * $0.units.count)) }
+        part = zip(weights.parts, scratch).map { w, s in
+            PartPointers(u0: w.units.lowerBound, m: w.units.count,
+                         input: w.layers.map { UnsafePointer($0.input.pointer) },
+                         recurrent: w.layers.map { UnsafePointer($0.recurrent.pointer) },
+                         bias: w.layers.map { UnsafePointer($0.bias.pointer) },
+                         hiddenBias: w.layers.map { UnsafePointer($0.hiddenBias.pointer) },
+                         table: w.table.pointer, output: w.output.pointer, pre: s.pre.pointer, hh: s.hh.pointer)
+        }
     }
 
     /// Whether a model of this shape gets a token table (see the type's documentation).
@@ -65,32 +82,38 @@ final class SingleStreamStepper {
     }
 
     /// Reads `token`: `stateH` / `stateC` (L × H) move one step. With `logits`, the next token's
-    /// logits too, in the same hand-over as the top layer: each core multiplies its units' columns
-    /// of W_out by its units of the new top state, and the two partial sums are added after it
-    /// (always part 0 then part 1, whichever core ran them).
+    /// logits too, in the same hand-over as the top layer: each part multiplies its columns of W_out
+    /// by its units of the new top state, and the two partial sums are added after it (always
+    /// part 0 then part 1, whichever core ran them).
     /// - Complexity: 2·(W − V·H) FLOPs (less W_ih0 with a table), 2·V·H more with `logits`.
     func step(token: Int, stateH: UnsafeMutablePointer<Float>, stateC: UnsafeMutablePointer<Float>,
               logits out: UnsafeMutablePointer<Float>? = nil) {
         precondition(token >= 0 && token < shape.vocabulary, "token id \(token) outside the vocabulary (0..<\(shape.vocabulary))")
         let H = shape.hidden, L = shape.layers, V = shape.vocabulary
+        currentH = stateH
+        currentC = stateC
         for l in 0..<L {
-            let withLogits = out != nil && l == L - 1
-            PairedWorker.shared.run(parallel: parallel) { part in
-                let units = part == 0 ? 0..<split : split..<H
-                layer(l, token: token, units: units, stateH: stateH, stateC: stateC)
-                if withLogits && !units.isEmpty {
-                    // partial[part] (V) = W_out[:, units] · h_top[units]
-                    rowProducts(parameters + layout.outWeight + units.lowerBound, ld: H,
-                                x: next.pointer + l * H + units.lowerBound, k: units.count, rows: 0..<V,
-                                into: partial.pointer + part * V, accumulate: false)
-                }
-            }
+            current = (l, token, out != nil && l == L - 1)
+            PairedWorker.shared.run(parallel: parallel, self)
         }
         stateH.update(from: next.pointer, count: L * H)
         if let out {
             let p0 = partial.pointer, p1 = partial.pointer + V, b = parameters + layout.outBias
-            let oneSide = split == H   // H ≤ 8: part 1 has no units and wrote nothing
+            let oneSide = part[1].m == 0   // H ≤ 8: part 1 has no units and wrote nothing
             for v in 0..<V { out[v] = b[v] + p0[v] + (oneSide ? 0 : p1[v]) }
+        }
+    }
+
+    /// Part `p` of layer `current.layer`: its units' gate rows and cell, and with `current.logits`
+    /// its share of the logits, `partial[p] (V) = W_out[:, units] · h_top[units]`.
+    func runHalf(_ p: Int) {
+        let P = part[p]
+        if P.m == 0 { return }
+        let l = current.layer
+        layer(l, token: current.token, P, stateH: currentH!, stateC: currentC!)
+        if current.logits {
+            matrixVector(P.output, rows: shape.vocabulary, cols: P.m, ld: P.m, x: next.pointer + l * shape.hidden + P.u0,
+                         beta: 0, into: partial.pointer + p * shape.vocabulary)
         }
     }
 
@@ -103,67 +126,58 @@ final class SingleStreamStepper {
               b: parameters + layout.outWeight, ldb: H, beta: 1, c: out, ldc: V, split: parallel)
     }
 
-    /// Layer `l` for hidden units `units`: gate rows g·H + j (j ∈ units) of every gate, then the cell.
-    private func layer(_ l: Int, token: Int, units: Range<Int>, stateH: UnsafeMutablePointer<Float>, stateC: UnsafeMutablePointer<Float>) {
-        if units.isEmpty { return }
-        let H = shape.hidden, G = shape.cell.gates, GH = G * H
-        let o = layout.layers[l], p = parameters, pr = pre.pointer
-        let inSize = shape.inputSize(layer: l)
-        let gru = shape.cell == .gru
+    /// Layer `l` for one part's units: pre = biases (or the table row) + W_ih x, hh = W_hh h, then
+    /// the cell.
+    private func layer(_ l: Int, token: Int, _ P: PartPointers, stateH: UnsafeMutablePointer<Float>, stateC: UnsafeMutablePointer<Float>) {
+        let H = shape.hidden, Gm = shape.cell.gates * P.m
         let hOld = stateH + l * H
-        let x: UnsafePointer<Float> = l == 0 ? p + layout.embedding + token * shape.embedding : UnsafePointer(next.pointer + (l - 1) * H)
-        for g in 0..<G {
-            let rows = (g * H + units.lowerBound)..<(g * H + units.upperBound)
-            if l == 0, let table {
-                (pr + rows.lowerBound).update(from: table + token * GH + rows.lowerBound, count: rows.count)
-            } else {
-                let nGate = gru && g == 2
-                for r in rows { pr[r] = p[o.biasIH + r] + (nGate ? 0 : p[o.biasHH + r]) }
-                rowProducts(p + o.weightIH, ld: inSize, x: x, k: inSize, rows: rows, into: pr, accumulate: true)
-            }
-            if gru && g == 2 {
-                let hnp = hn.pointer - 2 * H   // row r of the n gate lands at hn[r − 2H]
-                for r in rows { hnp[r] = p[o.biasHH + r] }
-                rowProducts(p + o.weightHH, ld: H, x: hOld, k: H, rows: rows, into: hnp, accumulate: true)
-            } else {
-                rowProducts(p + o.weightHH, ld: H, x: hOld, k: H, rows: rows, into: pr, accumulate: true)
-            }
+        if l == 0 && weights.usesTable {
+            P.pre.update(from: P.table + token * Gm, count: Gm)
+        } else {
+            let inSize = shape.inputSize(layer: l)
+            let x: UnsafePointer<Float> = l == 0 ? parameters + layout.embedding + token * shape.embedding
+                                                 : UnsafePointer(next.pointer + (l - 1) * H)
+            P.pre.update(from: P.bias[l], count: Gm)
+            matrixVector(P.input[l], rows: Gm, cols: inSize, ld: inSize, x: x, beta: 1, into: P.pre)
         }
-        let hNew = next.pointer + l * H
+        matrixVector(P.recurrent[l], rows: Gm, cols: H, ld: H, x: hOld, beta: 0, into: P.hh)
+        let hNew = next.pointer + l * H + P.u0
         switch shape.cell {
         case .rnn:
-            cellRNN(pr, hNew, units)
+            cellRNN(P.pre, P.hh, hNew, P.m)
         case .lstm:
-            cellLSTM(pr, stateC + l * H, hNew, H, units)
+            cellLSTM(P.pre, P.hh, stateC + l * H + P.u0, hNew, P.m)
         case .gru:
-            cellGRU(pr, hn.pointer, hOld, hNew, H, units)
+            cellGRU(P.pre, P.hh, P.hiddenBias[l], hOld + P.u0, hNew, P.m)
         }
     }
 }
 
-// MARK: Gate math for a range of units (the formulas of NetworkWorkspace.forward, batch 1)
+// MARK: Gate math for one part's m units (the formulas of NetworkWorkspace.forward, batch 1)
+// `p` and `q` hold gate g of unit j at g·m + j: p the biases and input sums, q the recurrent sums.
 
 @inline(__always)
-private func cellRNN(_ p: UnsafeMutablePointer<Float>, _ hNew: UnsafeMutablePointer<Float>, _ u: Range<Int>) {
-    var j = u.lowerBound
-    while j + 8 <= u.upperBound { store8(fastTanh(load8(p + j)), hNew + j); j += 8 }
-    while j < u.upperBound { hNew[j] = fastTanh(p[j]); j += 1 }
+private func cellRNN(_ p: UnsafePointer<Float>, _ q: UnsafePointer<Float>, _ hNew: UnsafeMutablePointer<Float>, _ m: Int) {
+    var j = 0
+    while j + 8 <= m { store8(fastTanh(load8(p + j) + load8(q + j)), hNew + j); j += 8 }
+    while j < m { hNew[j] = fastTanh(p[j] + q[j]); j += 1 }
 }
 
 @inline(__always)
-private func cellLSTM(_ p: UnsafeMutablePointer<Float>, _ c: UnsafeMutablePointer<Float>, _ hNew: UnsafeMutablePointer<Float>,
-                      _ H: Int, _ u: Range<Int>) {
-    var j = u.lowerBound
-    while j + 8 <= u.upperBound {
-        let ig = fastSigmoid(load8(p + j)), fg = fastSigmoid(load8(p + H + j))
-        let gg = fastTanh(load8(p + 2 * H + j)), og = fastSigmoid(load8(p + 3 * H + j))
+private func cellLSTM(_ p: UnsafePointer<Float>, _ q: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+                      _ hNew: UnsafeMutablePointer<Float>, _ m: Int) {
+    var j = 0
+    while j + 8 <= m {
+        let ig = fastSigmoid(load8(p + j) + load8(q + j)), fg = fastSigmoid(load8(p + m + j) + load8(q + m + j))
+        let gg = fastTanh(load8(p + 2 * m + j) + load8(q + 2 * m + j)), og = fastSigmoid(load8(p + 3 * m + j) + load8(q + 3 * m + j))
         let cv = fg * load8(c + j) + ig * gg
         store8(cv, c + j)
         store8(og * fastTanh(cv), hNew + j)
         j += 8
     }
-    while j < u.upperBound {
-        let ig = fastSigmoid(p[j]), fg = fastSigmoid(p[H + j]), gg = fastTanh(p[2 * H + j]), og = fastSigmoid(p[3 * H + j])
+    while j < m {
+        let ig = fastSigmoid(p[j] + q[j]), fg = fastSigmoid(p[m + j] + q[m + j])
+        let gg = fastTanh(p[2 * m + j] + q[2 * m + j]), og = fastSigmoid(p[3 * m + j] + q[3 * m + j])
         let cv = fg * c[j] + ig * gg
         c[j] = cv
         hNew[j] = og * fastTanh(cv)
@@ -172,31 +186,19 @@ private func cellLSTM(_ p: UnsafeMutablePointer<Float>, _ c: UnsafeMutablePointe
 }
 
 @inline(__always)
-private func cellGRU(_ p: UnsafeMutablePointer<Float>, _ hn: UnsafePointer<Float>, _ hOld: UnsafePointer<Float>,
-                     _ hNew: UnsafeMutablePointer<Float>, _ H: Int, _ u: Range<Int>) {
-    var j = u.lowerBound
-    while j + 8 <= u.upperBound {
-        let r = fastSigmoid(load8(p + j)), z = fastSigmoid(load8(p + H + j))
-        let n = fastTanh(load8(p + 2 * H + j) + r * load8(hn + j))
+private func cellGRU(_ p: UnsafePointer<Float>, _ q: UnsafePointer<Float>, _ bhn: UnsafePointer<Float>, _ hOld: UnsafePointer<Float>,
+                     _ hNew: UnsafeMutablePointer<Float>, _ m: Int) {
+    var j = 0
+    while j + 8 <= m {
+        let r = fastSigmoid(load8(p + j) + load8(q + j)), z = fastSigmoid(load8(p + m + j) + load8(q + m + j))
+        let n = fastTanh(load8(p + 2 * m + j) + r * (load8(q + 2 * m + j) + load8(bhn + j)))
         store8((1 - z) * n + z * load8(hOld + j), hNew + j)
         j += 8
     }
-    while j < u.upperBound {
-        let r = fastSigmoid(p[j]), z = fastSigmoid(p[H + j])
-        let n = fastTanh(p[2 * H + j] + r * hn[j])
+    while j < m {
+        let r = fastSigmoid(p[j] + q[j]), z = fastSigmoid(p[m + j] + q[m + j])
+        let n = fastTanh(p[2 * m + j] + r * (q[2 * m + j] + bhn[j]))
         hNew[j] = (1 - z) * n + z * hOld[j]
         j += 1
     }
-}
-
-/// `y[r] (+)= Σ_k W[r·ld + k] · x[k]` for r in `rows`: the `sgemm` wrapper's single-row product
-/// (one OpenBLAS `sgemv`) on those rows, never split further. Each core of the batch-1 step takes
-/// its own rows; the ranges depend only on the shape, so the results do not depend on which
-/// thread ran a range.
-/// - Complexity: 2·|rows|·k FLOPs.
-@inline(__always)
-func rowProducts(_ w: UnsafePointer<Float>, ld: Int, x: UnsafePointer<Float>, k: Int, rows: Range<Int>,
-                 into y: UnsafeMutablePointer<Float>, accumulate: Bool) {
-    sgemm(transA: false, transB: true, m: 1, n: rows.count, k: k, a: x, lda: k, b: w + rows.lowerBound * ld, ldb: ld,
-          beta: accumulate ? 1 : 0, c: y + rows.lowerBound, ldc: rows.count, split: false)
 }

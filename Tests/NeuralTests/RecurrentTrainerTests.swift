@@ -49,8 +49,8 @@ struct RecurrentTrainerTests {
         let (m2, r2) = try RecurrentTrainer.train(cell: .lstm, data: data, options: opts, environment: env)
         let (m3, _) = try RecurrentTrainer.train(cell: .lstm, data: data, options: opts, environment: TrainingEnvironment(seed: 43, threads: 1))
         #expect(r1.learningCurve.map(\.trainLoss) == r2.learningCurve.map(\.trainLoss))
-        #expect((m1 as! RecurrentLanguageModel).parameters == (m2 as! RecurrentLanguageModel).parameters)
-        #expect((m1 as! RecurrentLanguageModel).parameters != (m3 as! RecurrentLanguageModel).parameters)
+        #expect(m1.parameters == m2.parameters)
+        #expect(m1.parameters != m3.parameters)
     }
 
     /// Interrupt after 5 of 11 steps (a checkpoint), resume: the weights, the curve's losses and
