@@ -16,10 +16,13 @@ build: bootstrap
 run: build
 	$(BIN) run experiments/quickstart.yaml --out results/quickstart --resume
 
-# Unit and end-to-end tests, then seqbench gating itself against its committed baseline.
+# Unit and end-to-end tests, then seqbench gating itself against its committed baseline. The tests
+# load OpenBLAS with the kernels the seqbench binary chose (`seqbench blas`: where OpenBLAS does not
+# know the CPU, seqbench sets OPENBLAS_CORETYPE to the CPU's widest kernels).
 test: bootstrap
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	coretype="$$(.build/debug/seqbench blas --coretype)"; \
+	env $${coretype:+OPENBLAS_CORETYPE="$$coretype"} $(SWIFT) test --skip-build
 	$(MAKE) smoke
 
 smoke:

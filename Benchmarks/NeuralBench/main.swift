@@ -18,6 +18,8 @@ struct Args {
     var sgemmCeiling = false
 }
 
+// OpenBLAS's own kernels where it knows this CPU, the CPU's widest otherwise (as seqbench does).
+OpenBLASCore.restartWithWiderKernelsIfNeeded()
 var a = Args()
 var it = CommandLine.arguments.dropFirst().makeIterator()
 while let k = it.next() {
@@ -66,7 +68,7 @@ if a.sgemmCeiling {
         }
         return 2 * Double(m) * Double(n) * Double(k) / best / 1e9
     }
-    var out: [String: JSONValue] = ["threads": .int(a.threads)]
+    var out: [String: JSONValue] = ["threads": .int(a.threads), "blas_core": .string(OpenBLASCore.name)]
     out["square_1024"] = .double(bench(1024, 1024, 1024, transB: false))
     out["square_2048"] = .double(bench(2048, 2048, 2048, transB: false))
     out["input_projection_3200x1024x256"] = .double(bench(3200, 1024, 256, transB: true))
@@ -169,6 +171,7 @@ out["sample_tokens_per_s"] = .double(Double(a.sampleChars) / sampleSecs)
 out["sample_text"] = .string(String(vocab.decode(Array(sampled.prefix(200)))))
 out["wall_seconds"] = .double(now() - t0)
 out["implementation"] = .string("seqbench")
+out["blas_core"] = .string(OpenBLASCore.name)
 out["config"] = .object(["model": .string(a.model), "layers": .int(a.layers), "emb": .int(a.emb), "hidden": .int(a.hidden),
                          "seq": .int(T), "batch": .int(B), "threads": .int(a.threads), "warmup": .int(a.warmup), "steps": .int(a.steps),
                          "lr": .double(a.lr), "clip": .double(a.clip), "vocab": .int(vocab.count)])

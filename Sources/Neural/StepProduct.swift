@@ -16,6 +16,9 @@ import CBLAS
 /// a C loop over the same calls) that is 90–105 GFLOP/s against 60–75 for the same product in one
 /// call, and 21–28 for 16 rows in one call. Callers may therefore run blocks on two threads at once.
 ///
+/// (The Intel machines here run the SkylakeX kernels that `OpenBLASCore` selects; OpenBLAS
+/// itself would load Prescott's, which have no small-matrix kernel.)
+///
 /// On other cores (`blocked == false`) one `sgemm` call does the whole product. Either way every
 /// multiplication is OpenBLAS's; the blocks only change the order in which the k-sums are added,
 /// so results differ from one call by float rounding, and are the same on every run.
@@ -23,7 +26,7 @@ enum StepProduct {
     /// Cores whose OpenBLAS build has SGEMM small-matrix kernels for x86-64.
     static let coresWithSmallKernels: Set<String> = ["skylakex", "cooperlake", "sapphirerapids"]
     /// OpenBLAS's core for this process (`openblas_get_corename`), lowercased.
-    static let core: String = openblas_get_corename().map { String(cString: $0).lowercased() } ?? "unknown"
+    static let core: String = OpenBLASCore.name.lowercased()
     /// Whether `accumulate` splits products into small-kernel blocks on this machine.
     static let blocked: Bool = coresWithSmallKernels.contains(core)
     /// OpenBLAS's bound on M·N·K for its small-matrix kernel.

@@ -4,6 +4,7 @@ import Foundation
 import Harness
 import Plotting
 import ModelZoo
+import Neural
 import SeqbenchCore
 
 struct RunCommand: SeqbenchCommand {
@@ -111,11 +112,15 @@ func buildProvenance() -> [String: JSONValue] {
     #elseif compiler(>=6.0)
     swift = "6.0"
     #endif
-    let blasConfig = openblas_get_config().map { String(cString: $0) } ?? "unknown"
-    return [
+    var facts: [String: JSONValue] = [
         "swift_version": .string(swift),
-        "blas": .string("OpenBLAS " + blasConfig),
+        "blas": .string("OpenBLAS " + OpenBLASCore.config),
         "blas_threads_default": .int(Int(openblas_get_num_threads())),
         "os": .string(ProcessInfo.processInfo.operatingSystemVersionString),
     ]
+    // OpenBLAS's own choice of kernels when seqbench replaced it (OpenBLASCore).
+    if let detected = ProcessInfo.processInfo.environment[OpenBLASCore.detectedVariable] {
+        facts["blas_detected_core"] = .string(detected)
+    }
+    return facts
 }

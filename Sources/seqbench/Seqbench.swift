@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Neural
 import SeqbenchCore
 
 @main
@@ -17,12 +18,13 @@ struct Seqbench: ParsableCommand {
         version: seqbenchVersion,
         subcommands: [CorpusCommand.self, TrainCommand.self, EvalCommand.self, SampleCommand.self, ModelsCommand.self,
                       NGramCommand.self, RunCommand.self, MergeCommand.self, MetricsCommand.self, PlotCommand.self,
-                      ReportCommand.self, CheckCommand.self, BaselineCommand.self]
+                      ReportCommand.self, CheckCommand.self, BaselineCommand.self, BLASCommand.self]
     )
 
     /// Runs the command line. ArgumentParser's own usage errors (missing or malformed arguments)
     /// print one line and exit with code 2, like seqbench's own usage errors; data errors exit 1.
     static func main() {
+        OpenBLASCore.restartWithWiderKernelsIfNeeded()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -27,8 +27,8 @@ struct CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) && !$0.hasDirectoryPath }
     }()
 
-    /// Runs `seqbench args…` in `directory`.
-    static func run(_ args: [String], in directory: URL) throws -> Result {
+    /// Runs `seqbench args…` in `directory`, with `environment` changed (nil values unset).
+    static func run(_ args: [String], in directory: URL, environment changes: [String: String?] = [:]) throws -> Result {
         guard let binary else {
             Issue.record("the seqbench binary was not found; run 'swift build --build-tests' (or 'make test') first")
             return Result(status: -1, stdout: "", stderr: "")
@@ -39,6 +39,7 @@ struct CLI {
         p.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env["SEQBENCH_CACHE"] = directory.appendingPathComponent("cache").path
+        for (k, v) in changes { env[k] = v }
         p.environment = env
         let out = Pipe(), err = Pipe()
         p.standardOutput = out

@@ -3,7 +3,7 @@ import Testing
 
 /// Every subcommand documents itself with at least one example that names the subcommand.
 @Suite struct HelpTests {
-    @Test(arguments: [["train"], ["eval"], ["sample"], ["models"], ["corpus"], ["corpus", "list"], ["corpus", "show"], ["corpus", "export"]])
+    @Test(arguments: [["train"], ["eval"], ["sample"], ["models"], ["corpus"], ["corpus", "list"], ["corpus", "show"], ["corpus", "export"], ["blas"]])
     func helpHasAnExample(command: [String]) throws {
         let dir = try CLI.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }

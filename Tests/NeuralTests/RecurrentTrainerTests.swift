@@ -76,7 +76,7 @@ struct RecurrentTrainerTests {
         let resumed = TrainingEnvironment(seed: 5, threads: 1, checkpointURL: part, resume: true)
         let (mB, rB) = try RecurrentTrainer.train(cell: cell, data: data, options: ModelOptions(o), environment: resumed)
         #expect(rB.notes["resumed_from_step"] == .int(5))
-        #expect((mA as! RecurrentLanguageModel).parameters == (mB as! RecurrentLanguageModel).parameters)
+        #expect(mA.parameters == mB.parameters)
         #expect(rA.learningCurve.map(\.trainLoss) == rB.learningCurve.map(\.trainLoss))
         #expect(rA.learningCurve.map(\.validBitsPerChar) == rB.learningCurve.map(\.validBitsPerChar))
         #expect(rA.learningCurve.map(\.step) == [5, 10, 11])
@@ -99,7 +99,7 @@ struct RecurrentTrainerTests {
         let (mB, rB) = try RecurrentTrainer.train(cell: .lstm, data: data, options: ModelOptions(o),
                                                   environment: TrainingEnvironment(seed: 9, checkpointURL: b, resume: true))
         #expect(rB.notes["resumed_from_step"] == .int(4))
-        #expect((mA as! RecurrentLanguageModel).parameters == (mB as! RecurrentLanguageModel).parameters)
+        #expect(mA.parameters == mB.parameters)
         #expect(rA.learningCurve.map(\.trainLoss) == rB.learningCurve.map(\.trainLoss))
     }
 
