@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Compare seqbench's RNN / LSTM / GRU (Swift, OpenBLAS) with PyTorch on the CPU, in one sitting,
-# same threads, same sizes, both sides with OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE unset
-# (bench/README.md). Prints a table of ratios (seqbench ÷ PyTorch); raw JSON lines go to $OUT.
+# same threads, same sizes, both sides started with OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE unset
+# (bench/README.md); the Swift side then sets OPENBLAS_CORETYPE itself where OpenBLAS does not know
+# the CPU, as seqbench does (Neural's OpenBLASCore), and records the kernels it ran (`blas_core`). Prints a table of ratios (seqbench ÷ PyTorch); raw JSON lines go to $OUT.
 #
 #   Benchmarks/neural-vs-pytorch.sh                 # speed: small, medium, large configs
 #   MODE=quality STEPS=2000 MODELS=lstm Benchmarks/neural-vs-pytorch.sh   # valid bpc after STEPS
@@ -30,6 +31,10 @@ BENCH=$(swift build -c release --show-bin-path)/seqbench-neural-bench
 RUN=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS="$THREADS")
 
 echo "# $(date -u) load: $(cut -d' ' -f1-3 /proc/loadavg) threads: $THREADS" >&2
+python3 -c 'import json, re
+t = open("/proc/cpuinfo").read()
+g = lambda k: re.search(r"^" + k + r"\s*: (.*)$", t, re.M).group(1)
+print(json.dumps({"side": "machine", "cpu": g("model name"), "family": int(g("cpu family")), "model": int(g("model"))}))' | tee -a "$OUT"
 "${RUN[@]}" "$BENCH" --sgemm-ceiling --threads "$THREADS" | sed "s/^{/{\"side\":\"sgemm\",/" | tee -a "$OUT"
 
 config_args() {  # name -> flags shared by both sides
@@ -82,7 +87,10 @@ def median(xs):
     if not xs: return float("nan")
     n = len(xs)
     return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
-print(f"sgemm ceiling (2048^3, same OpenBLAS, best of the start and the end of the run): {ceiling:.1f} GFLOP/s")
+for r in rows:
+    if r.get("side") == "machine": print(f"cpu: {r['cpu']} (family {r['family']} model {r['model']})")
+cores = sorted({r.get("blas_core", "?") for r in sg})
+print(f"sgemm ceiling (2048^3, same OpenBLAS, {'/'.join(cores)} kernels, best of the start and the end of the run): {ceiling:.1f} GFLOP/s")
 print("medians over the pairs; ratio = median of per-pair ratios [min, max] (seqbench / PyTorch, run one after the other)")
 print(f"{'name':<14}{'n':>3}{'swift tok/s':>12}{'torch tok/s':>12}{'ratio':>7}{'range':>13}{'swift GF/s':>11}{'%ceil':>7}"
       f"{'swift smp/s':>12}{'torch smp/s':>12}{'ratio':>7}{'range':>13}{'swift bpc':>10}{'torch bpc':>10}{'load':>6}")

@@ -114,7 +114,7 @@ func buildProvenance() -> [String: JSONValue] {
     #endif
     var facts: [String: JSONValue] = [
         "swift_version": .string(swift),
-        "blas": .string("OpenBLAS " + OpenBLASCore.config),
+        "blas": .string(OpenBLASCore.config),
         "blas_threads_default": .int(Int(openblas_get_num_threads())),
         "os": .string(ProcessInfo.processInfo.operatingSystemVersionString),
     ]
