@@ -26,18 +26,27 @@ final class PairedWorker: @unchecked Sendable {
     /// The one worker of the process (two cores: one caller, one helper).
     static let shared = PairedWorker()
 
-    private let posted = Atomic<Int>(0)
-    private let done = Atomic<Int>(0)
-    private let claimed = Atomic<Int>(0)
+    // Stored in declaration order, in groups that the 64-byte pads keep on cache lines of their
+    // own, so that a hand-over moves only the lines it must between the cores: the caller's own
+    // state; what the caller publishes (job, posted; sleeping, read by the caller on each
+    // hand-over); what the worker claims; what the worker reports (done; callerSleeping, read by
+    // the worker on each hand-over).
     private let held = Atomic<Bool>(false)
-    private let sleeping = Atomic<Bool>(false)
-    private let wake = DispatchSemaphore(value: 0)
-    private let callerSleeping = Atomic<Bool>(false)
-    private let callerWake = DispatchSemaphore(value: 0)
-    private var job: (any PairedHalves)? = nil
     private var started = false
     /// Until when (uptime, ns) jobs run on the caller alone after the worker was late.
     private var backoffUntil: UInt64 = 0
+    private let pad0 = CacheLinePad()
+    private var job: (any PairedHalves)? = nil
+    private let posted = Atomic<Int>(0)
+    private let sleeping = Atomic<Bool>(false)
+    private let pad1 = CacheLinePad()
+    private let claimed = Atomic<Int>(0)
+    private let pad2 = CacheLinePad()
+    private let done = Atomic<Int>(0)
+    private let callerSleeping = Atomic<Bool>(false)
+    private let pad3 = CacheLinePad()
+    private let wake = DispatchSemaphore(value: 0)
+    private let callerWake = DispatchSemaphore(value: 0)
     static let backoffNanoseconds: UInt64 = 2_000_000
     /// How long the worker spins without work before it sleeps: longer than the single-threaded
     /// stretches of a training step (the optimizer, ~1–5 ms), so that the next hand-over does not
@@ -137,6 +146,11 @@ final class PairedWorker: @unchecked Sendable {
 protocol PairedHalves: AnyObject {
     /// Runs half `part` (0 on the caller, 1 on the worker, or both on the caller).
     func runHalf(_ part: Int)
+}
+
+/// 64 bytes of nothing, to keep the stored properties around it on different cache lines.
+private struct CacheLinePad {
+    let bytes: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
 }
 
 /// A closure as `PairedHalves`, for `PairedWorker.run(parallel:_:)` with a closure.

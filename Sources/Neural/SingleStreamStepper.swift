@@ -16,6 +16,11 @@ import Foundation
 ///   copy of them (`StepWeights`) and then their gate math, so a layer needs one hand-over, with no
 ///   wake-up of OpenBLAS's threads per step.
 ///
+/// - with a table and two or more layers, the top layer's hand-over also computes layer 0's
+///   recurrent products for the next step (`W_hh0 · h0`, which does not depend on the next token),
+///   and the next step, if its state's h0 is bit for bit the one they were computed from, runs
+///   layer 0's gate math on the calling core alone: one hand-over per token fewer.
+///
 /// The new hidden states go to `next` while the other core may still read the old ones; `state`
 /// receives them at the end of the step.
 final class SingleStreamStepper: PairedHalves {
@@ -29,17 +34,32 @@ final class SingleStreamStepper: PairedHalves {
     let partial: FloatBuffer   // (2 × V) each part's share of the logits
     /// Per part: (G·m) pre-activations from the biases and the input, and (G·m) recurrent products.
     private let scratch: [(pre: FloatBuffer, hh: FloatBuffer)]
+    /// (G·H) layer 0's recurrent products for the next step, part 0's G·m₀ then part 1's.
+    private let hhNext: FloatBuffer
     /// The pointers one part's step reads, taken once.
+    /// Plain pointers only: the two cores copy them every layer, and a copy that retained an array
+    /// would make both cores count references on the same cache line.
     private struct PartPointers {
         let u0: Int, m: Int
-        let input: [UnsafePointer<Float>], recurrent: [UnsafePointer<Float>], bias: [UnsafePointer<Float>], hiddenBias: [UnsafePointer<Float>]
+        let layers: UnsafeMutablePointer<LayerPointers>   // L entries
         let table: UnsafePointer<Float>, output: UnsafePointer<Float>
         let pre: UnsafeMutablePointer<Float>, hh: UnsafeMutablePointer<Float>
+        /// (G·m) layer 0's recurrent products for the next step.
+        let hhNext: UnsafeMutablePointer<Float>
     }
-    private let part: [PartPointers]
+    private struct LayerPointers {
+        let input: UnsafePointer<Float>, recurrent: UnsafePointer<Float>, bias: UnsafePointer<Float>, hiddenBias: UnsafePointer<Float>
+    }
+    private let part: UnsafeMutablePointer<PartPointers>   // 2 entries
     /// What `runHalf` works on: set by `step` before each hand-over (the hand-over publishes it to
     /// the worker), so that the hand-over needs no closure.
-    private var current = (layer: 0, token: 0, logits: false)
+    private var current = (layer: 0, token: 0, logits: false, ahead: false)
+    /// Whether the top layer's hand-over computes layer 0's next recurrent products (a table and
+    /// two or more layers: see the type's documentation).
+    let looksAhead: Bool
+    /// The h0 that `hhNext` was computed from, and whether it was.
+    private let h0Ahead: FloatBuffer
+    private var aheadReady = false
     private var currentH: UnsafeMutablePointer<Float>? = nil, currentC: UnsafeMutablePointer<Float>? = nil
 
     init(shape: NetworkShape, parameters: UnsafePointer<Float>, weights: StepWeights, parallel: Bool) {
@@ -53,14 +73,26 @@ final class SingleStreamStepper: PairedHalves {
         partial = FloatBuffer(2 * shape.vocabulary)
         let G = shape.cell.gates
         scratch = weights.parts.map { (FloatBuffer(G * $0.units.count), FloatBuffer(G * $0.units.count)) }
-        part = zip(weights.parts, scratch).map { w, s in
-            PartPointers(u0: w.units.lowerBound, m: w.units.count,
-                         input: w.layers.map { UnsafePointer($0.input.pointer) },
-                         recurrent: w.layers.map { UnsafePointer($0.recurrent.pointer) },
-                         bias: w.layers.map { UnsafePointer($0.bias.pointer) },
-                         hiddenBias: w.layers.map { UnsafePointer($0.hiddenBias.pointer) },
-                         table: w.table.pointer, output: w.output.pointer, pre: s.pre.pointer, hh: s.hh.pointer)
+        looksAhead = weights.usesTable && shape.layers >= 2
+        h0Ahead = FloatBuffer(shape.hidden)
+        hhNext = FloatBuffer(G * shape.hidden)
+        precondition(weights.parts.count == 2, "step weights come in two parts")
+        part = .allocate(capacity: 2)
+        for (p, (w, s)) in zip(weights.parts, scratch).enumerated() {
+            let layers = UnsafeMutablePointer<LayerPointers>.allocate(capacity: w.layers.count)
+            for (l, lw) in w.layers.enumerated() {
+                (layers + l).initialize(to: LayerPointers(input: lw.input.pointer, recurrent: lw.recurrent.pointer,
+                                                          bias: lw.bias.pointer, hiddenBias: lw.hiddenBias.pointer))
+            }
+            (part + p).initialize(to: PartPointers(u0: w.units.lowerBound, m: w.units.count, layers: layers, table: w.table.pointer,
+                                                   output: w.output.pointer, pre: s.pre.pointer, hh: s.hh.pointer,
+                                                   hhNext: hhNext.pointer + G * w.units.lowerBound))
         }
+    }
+
+    deinit {
+        for p in 0..<2 { part[p].layers.deallocate() }
+        part.deallocate()
     }
 
     /// Whether a model of this shape gets a token table (see the type's documentation).
@@ -92,9 +124,20 @@ final class SingleStreamStepper: PairedHalves {
         let H = shape.hidden, L = shape.layers, V = shape.vocabulary
         currentH = stateH
         currentC = stateC
-        for l in 0..<L {
-            current = (l, token, out != nil && l == L - 1)
+        var first = 0
+        if aheadReady && memcmp(stateH, h0Ahead.pointer, H * MemoryLayout<Float>.stride) == 0 {
+            // Layer 0's products are done: its gate math here, for both parts.
+            for p in 0..<2 where part[p].m > 0 { layer(0, token: token, part[p], stateH: stateH, stateC: stateC, recurrentDone: true) }
+            first = 1
+        }
+        aheadReady = false
+        for l in first..<L {
+            current = (l, token, out != nil && l == L - 1, looksAhead && l == L - 1)
             PairedWorker.shared.run(parallel: parallel, self)
+        }
+        if looksAhead {
+            h0Ahead.pointer.update(from: next.pointer, count: H)
+            aheadReady = true
         }
         stateH.update(from: next.pointer, count: L * H)
         if let out {
@@ -115,6 +158,11 @@ final class SingleStreamStepper: PairedHalves {
             matrixVector(P.output, rows: shape.vocabulary, cols: P.m, ld: P.m, x: next.pointer + l * shape.hidden + P.u0,
                          beta: 0, into: partial.pointer + p * shape.vocabulary)
         }
+        if current.ahead {
+            // The new h0 is complete: layer 0 ran in an earlier hand-over or on the caller.
+            let H = shape.hidden
+            matrixVector(P.layers[0].recurrent, rows: shape.cell.gates * P.m, cols: H, ld: H, x: next.pointer, beta: 0, into: P.hhNext)
+        }
     }
 
     /// `logits (V) = W_out h_top + b_out` (the `sgemm` wrapper splits it over the cores when it is
@@ -126,9 +174,10 @@ final class SingleStreamStepper: PairedHalves {
               b: parameters + layout.outWeight, ldb: H, beta: 1, c: out, ldc: V, split: parallel)
     }
 
-    /// Layer `l` for one part's units: pre = biases (or the table row) + W_ih x, hh = W_hh h, then
-    /// the cell.
-    private func layer(_ l: Int, token: Int, _ P: PartPointers, stateH: UnsafeMutablePointer<Float>, stateC: UnsafeMutablePointer<Float>) {
+    /// Layer `l` for one part's units: pre = biases (or the table row) + W_ih x, hh = W_hh h (or,
+    /// with `recurrentDone`, layer 0's products from the last step's look-ahead), then the cell.
+    private func layer(_ l: Int, token: Int, _ P: PartPointers, stateH: UnsafeMutablePointer<Float>, stateC: UnsafeMutablePointer<Float>,
+                       recurrentDone: Bool = false) {
         let H = shape.hidden, Gm = shape.cell.gates * P.m
         let hOld = stateH + l * H
         if l == 0 && weights.usesTable {
@@ -137,18 +186,19 @@ final class SingleStreamStepper: PairedHalves {
             let inSize = shape.inputSize(layer: l)
             let x: UnsafePointer<Float> = l == 0 ? parameters + layout.embedding + token * shape.embedding
                                                  : UnsafePointer(next.pointer + (l - 1) * H)
-            P.pre.update(from: P.bias[l], count: Gm)
-            matrixVector(P.input[l], rows: Gm, cols: inSize, ld: inSize, x: x, beta: 1, into: P.pre)
+            P.pre.update(from: P.layers[l].bias, count: Gm)
+            matrixVector(P.layers[l].input, rows: Gm, cols: inSize, ld: inSize, x: x, beta: 1, into: P.pre)
         }
-        matrixVector(P.recurrent[l], rows: Gm, cols: H, ld: H, x: hOld, beta: 0, into: P.hh)
+        let hh = recurrentDone ? P.hhNext : P.hh
+        if !recurrentDone { matrixVector(P.layers[l].recurrent, rows: Gm, cols: H, ld: H, x: hOld, beta: 0, into: hh) }
         let hNew = next.pointer + l * H + P.u0
         switch shape.cell {
         case .rnn:
-            cellRNN(P.pre, P.hh, hNew, P.m)
+            cellRNN(P.pre, hh, hNew, P.m)
         case .lstm:
-            cellLSTM(P.pre, P.hh, stateC + l * H + P.u0, hNew, P.m)
+            cellLSTM(P.pre, hh, stateC + l * H + P.u0, hNew, P.m)
         case .gru:
-            cellGRU(P.pre, P.hh, P.hiddenBias[l], hOld + P.u0, hNew, P.m)
+            cellGRU(P.pre, hh, P.layers[l].hiddenBias, hOld + P.u0, hNew, P.m)
         }
     }
 }

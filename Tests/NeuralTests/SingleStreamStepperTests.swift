@@ -43,7 +43,10 @@ struct SingleStreamStepperTests {
             serial.logits(stateH: sH.pointer, into: sLogits.pointer)
             paired.logits(stateH: pH.pointer, into: pLogits.pointer)
             #expect(maxAbsDiff(sLogits.array.map(Double.init), ws.logits.array.prefix(V).map(Double.init)) < 2e-5)
-            // Logits from the step's own hand-over: the same state, and the workspace's logits.
+            // Logits from the step's own hand-over: the same state, and the workspace's logits. With
+            // a table, `paired`'s step on pH uses its look-ahead (pH's h0 is the one its last step
+            // left), while the step on fusedH (the old state, a copy) must notice the mismatch and
+            // compute layer 0's products itself: both must give the same bits.
             #expect(fusedH.array == pH.array && fusedC.array == pC.array)
             #expect(maxAbsDiff(fused.array.map(Double.init), ws.logits.array.prefix(V).map(Double.init)) < 2e-5)
             // The split between cores never changes a number.
