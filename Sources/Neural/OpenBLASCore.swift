@@ -38,6 +38,9 @@ public enum OpenBLASCore {
         }
     }
 
+    /// What each rank means, for people: `widthNames[tier]`.
+    public static let widthNames = ["older than AVX", "AVX", "AVX2", "AVX-512"]
+
     /// Vector width rank of a CPU from its flags: 3 when it has the AVX-512 subsets OpenBLAS's
     /// SkylakeX kernels use (F, CD, BW, DQ, VL), 2 with AVX2 and FMA, 1 with AVX.
     public static func tier(ofFlags flags: Set<String>) -> Int {

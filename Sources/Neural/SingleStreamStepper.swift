@@ -32,10 +32,9 @@ final class SingleStreamStepper: PairedHalves {
     var parallel: Bool
     let next: FloatBuffer      // (L × H) new hidden states
     let partial: FloatBuffer   // (2 × V) each part's share of the logits
-    /// Per part: (G·m) pre-activations from the biases and the input, and (G·m) recurrent products.
+    /// Per part: (G·m) pre-activations from the biases and the input, and (G·m) recurrent products
+    /// (after a step that looked ahead, layer 0's for the next step).
     private let scratch: [(pre: FloatBuffer, hh: FloatBuffer)]
-    /// (G·H) layer 0's recurrent products for the next step, part 0's G·m₀ then part 1's.
-    private let hhNext: FloatBuffer
     /// The pointers one part's step reads, taken once.
     /// Plain pointers only: the two cores copy them every layer, and a copy that retained an array
     /// would make both cores count references on the same cache line.
@@ -44,8 +43,6 @@ final class SingleStreamStepper: PairedHalves {
         let layers: UnsafeMutablePointer<LayerPointers>   // L entries
         let table: UnsafePointer<Float>, output: UnsafePointer<Float>
         let pre: UnsafeMutablePointer<Float>, hh: UnsafeMutablePointer<Float>
-        /// (G·m) layer 0's recurrent products for the next step.
-        let hhNext: UnsafeMutablePointer<Float>
     }
     private struct LayerPointers {
         let input: UnsafePointer<Float>, recurrent: UnsafePointer<Float>, bias: UnsafePointer<Float>, hiddenBias: UnsafePointer<Float>
@@ -53,11 +50,11 @@ final class SingleStreamStepper: PairedHalves {
     private let part: UnsafeMutablePointer<PartPointers>   // 2 entries
     /// What `runHalf` works on: set by `step` before each hand-over (the hand-over publishes it to
     /// the worker), so that the hand-over needs no closure.
-    private var current = (layer: 0, token: 0, logits: false, ahead: false)
+    private var current = (layer: 0, token: 0, logits: false)
     /// Whether the top layer's hand-over computes layer 0's next recurrent products (a table and
     /// two or more layers: see the type's documentation).
     let looksAhead: Bool
-    /// The h0 that `hhNext` was computed from, and whether it was.
+    /// The h0 that the parts' `hh` were computed from at the end of the last step, and whether they were.
     private let h0Ahead: FloatBuffer
     private var aheadReady = false
     private var currentH: UnsafeMutablePointer<Float>? = nil, currentC: UnsafeMutablePointer<Float>? = nil
@@ -75,7 +72,6 @@ final class SingleStreamStepper: PairedHalves {
         scratch = weights.parts.map { (FloatBuffer(G * $0.units.count), FloatBuffer(G * $0.units.count)) }
         looksAhead = weights.usesTable && shape.layers >= 2
         h0Ahead = FloatBuffer(shape.hidden)
-        hhNext = FloatBuffer(G * shape.hidden)
         precondition(weights.parts.count == 2, "step weights come in two parts")
         part = .allocate(capacity: 2)
         for (p, (w, s)) in zip(weights.parts, scratch).enumerated() {
@@ -85,8 +81,7 @@ final class SingleStreamStepper: PairedHalves {
                                                           bias: lw.bias.pointer, hiddenBias: lw.hiddenBias.pointer))
             }
             (part + p).initialize(to: PartPointers(u0: w.units.lowerBound, m: w.units.count, layers: layers, table: w.table.pointer,
-                                                   output: w.output.pointer, pre: s.pre.pointer, hh: s.hh.pointer,
-                                                   hhNext: hhNext.pointer + G * w.units.lowerBound))
+                                                   output: w.output.pointer, pre: s.pre.pointer, hh: s.hh.pointer))
         }
     }
 
@@ -132,7 +127,7 @@ final class SingleStreamStepper: PairedHalves {
         }
         aheadReady = false
         for l in first..<L {
-            current = (l, token, out != nil && l == L - 1, looksAhead && l == L - 1)
+            current = (l, token, out != nil && l == L - 1)
             PairedWorker.shared.run(parallel: parallel, self)
         }
         if looksAhead {
@@ -158,10 +153,11 @@ final class SingleStreamStepper: PairedHalves {
             matrixVector(P.output, rows: shape.vocabulary, cols: P.m, ld: P.m, x: next.pointer + l * shape.hidden + P.u0,
                          beta: 0, into: partial.pointer + p * shape.vocabulary)
         }
-        if current.ahead {
-            // The new h0 is complete: layer 0 ran in an earlier hand-over or on the caller.
+        if looksAhead && l == shape.layers - 1 {
+            // The new h0 is complete (layer 0 ran in an earlier hand-over or on the caller), and
+            // this layer's cell has used `hh`: the next step's layer-0 products go there.
             let H = shape.hidden
-            matrixVector(P.layers[0].recurrent, rows: shape.cell.gates * P.m, cols: H, ld: H, x: next.pointer, beta: 0, into: P.hhNext)
+            matrixVector(P.layers[0].recurrent, rows: shape.cell.gates * P.m, cols: H, ld: H, x: next.pointer, beta: 0, into: P.hh)
         }
     }
 
@@ -174,8 +170,9 @@ final class SingleStreamStepper: PairedHalves {
               b: parameters + layout.outWeight, ldb: H, beta: 1, c: out, ldc: V, split: parallel)
     }
 
-    /// Layer `l` for one part's units: pre = biases (or the table row) + W_ih x, hh = W_hh h (or,
-    /// with `recurrentDone`, layer 0's products from the last step's look-ahead), then the cell.
+    /// Layer `l` for one part's units: pre = biases (or the table row) + W_ih x, hh = W_hh h (with
+    /// `recurrentDone`, `hh` already holds layer 0's products from the last step's look-ahead),
+    /// then the cell.
     private func layer(_ l: Int, token: Int, _ P: PartPointers, stateH: UnsafeMutablePointer<Float>, stateC: UnsafeMutablePointer<Float>,
                        recurrentDone: Bool = false) {
         let H = shape.hidden, Gm = shape.cell.gates * P.m
@@ -189,16 +186,15 @@ final class SingleStreamStepper: PairedHalves {
             P.pre.update(from: P.layers[l].bias, count: Gm)
             matrixVector(P.layers[l].input, rows: Gm, cols: inSize, ld: inSize, x: x, beta: 1, into: P.pre)
         }
-        let hh = recurrentDone ? P.hhNext : P.hh
-        if !recurrentDone { matrixVector(P.layers[l].recurrent, rows: Gm, cols: H, ld: H, x: hOld, beta: 0, into: hh) }
+        if !recurrentDone { matrixVector(P.layers[l].recurrent, rows: Gm, cols: H, ld: H, x: hOld, beta: 0, into: P.hh) }
         let hNew = next.pointer + l * H + P.u0
         switch shape.cell {
         case .rnn:
-            cellRNN(P.pre, hh, hNew, P.m)
+            cellRNN(P.pre, P.hh, hNew, P.m)
         case .lstm:
-            cellLSTM(P.pre, hh, stateC + l * H + P.u0, hNew, P.m)
+            cellLSTM(P.pre, P.hh, stateC + l * H + P.u0, hNew, P.m)
         case .gru:
-            cellGRU(P.pre, hh, P.layers[l].hiddenBias, hOld + P.u0, hNew, P.m)
+            cellGRU(P.pre, P.hh, P.layers[l].hiddenBias, hOld + P.u0, hNew, P.m)
         }
     }
 }

@@ -29,7 +29,7 @@ struct BLASCommand: SeqbenchCommand {
             return
         }
         let flags = OpenBLASCore.cpuFlags()
-        let widths = ["older than AVX", "AVX", "AVX2", "AVX-512"]
+        let widths = OpenBLASCore.widthNames
         var lines = [
             "OpenBLAS: \(OpenBLASCore.config)",
             "kernels: \(OpenBLASCore.name) (\(widths[OpenBLASCore.tier(ofCore: OpenBLASCore.name)]))",
