@@ -57,7 +57,7 @@ public final class NetworkWorkspace {
     /// Whether the time loops split the batch rows over two cores: nil decides per pass from
     /// `usesStepBlocks` and `BLASThreads.paired` (tests force it to compare the two).
     public var pairedRows: Bool? = nil
-    let whhT: FloatBuffer       // (H × G·H) W_hhᵀ of the layer in backward, step-block path
+    let panels: FloatBuffer     // the layer's W_hhᵀ (forward) or W_hh (backward) packed (`StepProduct.pack`), step-block path
     let lossParts: UnsafeMutablePointer<Double>   // (2) the loss of each half of the rows
     // Backward scratch.
     let dA: FloatBuffer, dAhh: FloatBuffer
@@ -99,7 +99,7 @@ public final class NetworkWorkspace {
         tokenTable = FloatBuffer(usesTokenTables ? shape.vocabulary * GH : 0)
         tokenGrad = FloatBuffer(usesTokenTables ? shape.vocabulary * GH : 0)
         usesStepBlocks = stepBlocks ?? StepProduct.blocked
-        whhT = FloatBuffer(usesStepBlocks ? GH * H : 0)
+        panels = FloatBuffer(usesStepBlocks ? max(StepProduct.packedCount(k: H, n: GH), StepProduct.packedCount(k: GH, n: H)) : 0)
         lossParts = .allocate(capacity: 2)
         lossParts.initialize(repeating: 0, count: 2)
         dA = FloatBuffer(N * GH)
@@ -207,10 +207,16 @@ public final class NetworkWorkspace {
                 sgemm(transA: false, transB: true, m: N, n: GH, k: inSize, a: x, lda: inSize, b: wih, ldb: inSize,
                       beta: 1, c: a, ldc: GH)
             }
+            if usesStepBlocks { StepProduct.pack(k: H, n: GH, whh, rowStride: 1, columnStride: H, into: panels.pointer) }
             /// Rows `rows` of c (B × G·H) += h_prev (B × H) · W_hhᵀ.
             func recurrent(_ hp: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, _ rows: Range<Int>) {
-                StepProduct.accumulate(m: rows.count, n: GH, k: H, a: hp + rows.lowerBound * H, lda: H, b: whh, ldb: H,
-                                       c: c + rows.lowerBound * GH, ldc: GH, blocked: usesStepBlocks)
+                let hRows = hp + rows.lowerBound * H, cRows = c + rows.lowerBound * GH
+                if usesStepBlocks {
+                    StepProduct.accumulate(m: rows.count, n: GH, k: H, a: hRows, lda: H, panels: panels.pointer, c: cRows, ldc: GH)
+                } else {
+                    sgemm(transA: false, transB: true, m: rows.count, n: GH, k: H, a: hRows, lda: H, b: whh, ldb: H,
+                          beta: 1, c: cRows, ldc: GH)
+                }
             }
             switch shape.cell {
             case .rnn:
@@ -383,7 +389,7 @@ public final class NetworkWorkspace {
             let dahh = gru ? dAhh.pointer : da
             dhp.update(repeating: 0, count: BH)
             dcp.update(repeating: 0, count: BH)
-            if usesStepBlocks { StepProduct.transpose(whh, rows: GH, cols: H, into: whhT.pointer) }
+            if usesStepBlocks { StepProduct.pack(k: GH, n: H, whh, rowStride: H, columnStride: 1, into: panels.pointer) }
             inRowHalves { rows in
             let lo = rows.lowerBound * H, hi = rows.upperBound * H
             for t in stride(from: T - 1, through: 0, by: -1) {
@@ -468,7 +474,7 @@ public final class NetworkWorkspace {
                 let dRows = dahh + (t * B + rows.lowerBound) * GH, hRows = dhp + lo
                 if usesStepBlocks {
                     if !gru { hRows.update(repeating: 0, count: hi - lo) }
-                    StepProduct.accumulate(m: rows.count, n: H, k: GH, a: dRows, lda: GH, b: whhT.pointer, ldb: GH,
+                    StepProduct.accumulate(m: rows.count, n: H, k: GH, a: dRows, lda: GH, panels: panels.pointer,
                                            c: hRows, ldc: H)
                 } else {
                     sgemm(transA: false, transB: false, m: rows.count, n: H, k: GH, a: dRows, lda: GH, b: whh, ldb: H,

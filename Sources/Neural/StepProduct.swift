@@ -1,88 +1,141 @@
 import CBLAS
 
-/// The per-step recurrent product `C (m × n) += A (m × k) · Bᵀ`, B row-major (n × k), through
-/// `cblas_sgemm` in blocks that OpenBLAS answers with its small-matrix kernel.
+/// The per-step recurrent product `C (m × n) += A (m × k) · R (k × n)`, R packed once into column
+/// panels and multiplied through `cblas_sgemm` in blocks that OpenBLAS answers with its
+/// small-matrix kernel.
 ///
 /// A recurrent step multiplies a few batch rows by the whole recurrent weight matrix (B = 32 rows
 /// against 2048 × 512 for a 512-unit LSTM). OpenBLAS's general path copies ("packs") the weight
 /// matrix into its own layout on every call, and for 32 rows that copy costs as much as a third of
 /// the product; the matrix changes only once per optimizer step, but OpenBLAS has no pre-packed
 /// GEMM. Its small-matrix kernels (builds with SMALL_MATRIX_OPT, as Debian's 0.3.21, for the
-/// SkylakeX, Cooper Lake and Sapphire Rapids cores) read B in place; `interface/gemm.c` takes
-/// them when `gemm_small_kernel_permit` allows: M·N·K ≤ 100³, and for this form (column-major TN
-/// once CBLAS has swapped the operands) M·N ≤ 1200 and K ≥ 32. Blocks of at most 32 rows ×
-/// 32 columns × ⌈k / parts⌉ stay inside those bounds, so each block goes to that kernel,
-/// single-threaded, with no buffer and no lock. On this machine's Cooper Lake core (measured with
-/// a C loop over the same calls) that is 90–105 GFLOP/s against 60–75 for the same product in one
-/// call, and 21–28 for 16 rows in one call. Callers may therefore run blocks on two threads at once.
+/// SkylakeX, Cooper Lake and Sapphire Rapids cores) read their operands in place; `interface/gemm.c`
+/// takes them when `gemm_small_kernel_permit` allows, for this form (column-major NN once CBLAS
+/// has swapped the operands) when M·N·K ≤ 100³.
+///
+/// So seqbench packs R itself, once per pass and layer (`pack`): panels of `panelWidth` columns,
+/// each a contiguous (k × width) block. A call multiplies at most `rowBlock` rows by one panel's
+/// rows [p, p + depth) (at most 64 × 16 × 976, inside the permit): the NN kernel's 64 × 4 tile
+/// walks the panel in order, from L2, with no buffer and no lock, single-threaded, so callers may
+/// run blocks on two threads at once. In a C loop over lstm large's calls on this kind of machine
+/// (Xeon model 207, SkylakeX kernels, two threads with 16 rows each) the backward product ran at
+/// 125–210 GFLOP/s against 95–150 for the column-major TN blocks over the unpacked matrix that
+/// seqbench used before, and the forward product at 145–200 against 125–190; the NN form over
+/// the unpacked W_hhᵀ managed 80–110 (its 8 KB row stride puts a block's rows in a few cache
+/// sets). End to end, Neural's documentation.
 ///
 /// (The Intel machines here run the SkylakeX kernels that `OpenBLASCore` selects; OpenBLAS
 /// itself would load Prescott's, which have no small-matrix kernel.)
 ///
-/// On other cores (`blocked == false`) one `sgemm` call does the whole product. Either way every
-/// multiplication is OpenBLAS's; the blocks only change the order in which the k-sums are added,
-/// so results differ from one call by float rounding, and are the same on every run.
+/// On other cores (`blocked == false`) callers make one `sgemm` call over the unpacked matrix.
+/// Either way every multiplication is OpenBLAS's; the blocks only change the order in which the
+/// k-sums are added, so results differ from one call by float rounding, and are the same on every
+/// run.
 enum StepProduct {
     /// Cores whose OpenBLAS build has SGEMM small-matrix kernels for x86-64.
     static let coresWithSmallKernels: Set<String> = ["skylakex", "cooperlake", "sapphirerapids"]
     /// OpenBLAS's core for this process (`openblas_get_corename`), lowercased.
     static let core: String = OpenBLASCore.name.lowercased()
-    /// Whether `accumulate` splits products into small-kernel blocks on this machine.
+    /// Whether the per-step products run in packed small-kernel blocks on this machine.
     static let blocked: Bool = coresWithSmallKernels.contains(core)
     /// OpenBLAS's bound on M·N·K for its small-matrix kernel.
     static let smallKernelLimit = 1_000_000
-    static let rowBlock = 32, columnBlock = 32
+    /// Columns per panel: the NN kernel's widest tile (64 rows of its column-major M).
+    static let panelWidth = 64
+    /// Rows per call.
+    static let rowBlock = 16
 
-    /// `C += A · Bᵀ`: A (m × k, row stride lda), B (n × k, row stride ldb), C (m × n, row stride ldc).
-    /// `blocked` (default: this machine's choice) selects blocks or one call (tests run both).
-    /// - Complexity: 2·m·n·k FLOPs.
-    @inline(__always)
-    static func accumulate(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-                           c: UnsafeMutablePointer<Float>, ldc: Int, blocked: Bool = StepProduct.blocked) {
-        guard blocked, m > 1, k > 0 else {
-            sgemm(transA: false, transB: true, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, beta: 1, c: c, ldc: ldc)
-            return
-        }
-        // The k-blocks depend on k alone, so a row's sums come out the same whatever m is: rows
-        // split over two threads give the numbers one thread gives.
-        let mb = min(m, rowBlock), nb = min(n, columnBlock)
-        let kMax = smallKernelLimit / (rowBlock * columnBlock)
-        let parts = (k + kMax - 1) / kMax
-        let kb = (k + parts - 1) / parts
-        var i = 0
-        while i < m {
-            let rows = min(mb, m - i)
-            var j = 0
-            while j < n {
-                let cols = min(nb, n - j)
-                var p = 0
-                while p < k {
-                    let depth = min(kb, k - p)
-                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, blasint(rows), blasint(cols), blasint(depth), 1,
-                                a + i * lda + p, blasint(lda), b + j * ldb + p, blasint(ldb), 1, c + i * ldc + j, blasint(ldc))
-                    p += depth
-                }
-                j += cols
+    /// The depth of a call's k-block: the same for every call of a product, and a function of k
+    /// alone, so a row's sums come out the same whatever m is (rows split over two threads give
+    /// the numbers one thread gives).
+    static func depth(k: Int) -> Int {
+        let kMax = smallKernelLimit / (panelWidth * rowBlock)
+        let parts = max(1, (k + kMax - 1) / kMax)
+        return (k + parts - 1) / parts
+    }
+
+    /// The last columns that go through a zero-padded panel of 16: the 1 to 8 columns past a
+    /// multiple of 16, when k ≥ 32. OpenBLAS's NN kernel runs such a tail through a dot-product
+    /// path that sums a column's products in an order that depends on how many rows share the
+    /// call (measured: `rowsIndependentOfTheirCall` fails with them; so does its TN kernel for
+    /// tails that are not a multiple of 4), and that path mallocs on every call. A 16-wide panel
+    /// takes the kernel's 16-row tile instead. Otherwise 0.
+    static func tailColumns(n: Int, k: Int) -> Int {
+        let t = n % 16
+        return t >= 1 && t <= 8 && k >= 32 ? t : 0
+    }
+
+    /// The floats `pack` writes for R (k × n).
+    static func packedCount(k: Int, n: Int) -> Int {
+        let t = tailColumns(n: n, k: k)
+        return k * (n - t + (t > 0 ? 16 : 0))
+    }
+
+    /// Packs R (k × n), element (p, j) at `r[p · rowStride + j · columnStride]`, into `panels`
+    /// (`packedCount` floats): panel j₀ (columns [j₀, j₀ + w), w ≤ 64) is the row-major (k × w)
+    /// block at `panels + j₀ · k`. With t = `tailColumns` > 0 the last t columns are a (k × 16)
+    /// panel at `panels + (n − t) · k` whose other 16 − t columns are zero. `W_hhᵀ` (forward) is
+    /// `rowStride` 1, `columnStride` H over W_hh; `W_hh` (backward) is `rowStride` H,
+    /// `columnStride` 1.
+    /// - Complexity: O(k · n).
+    static func pack(k: Int, n: Int, _ r: UnsafePointer<Float>, rowStride: Int, columnStride: Int,
+                     into panels: UnsafeMutablePointer<Float>) {
+        let t = tailColumns(n: n, k: k), body = n - t
+        var j0 = 0
+        while j0 < n {
+            let w = j0 < body ? min(panelWidth, body - j0) : t, stride = j0 < body ? w : 16, dst = panels + j0 * k
+            for p in 0..<k {
+                let src = r + p * rowStride + j0 * columnStride, row = dst + p * stride
+                for j in 0..<w { row[j] = src[j * columnStride] }
+                for j in w..<stride { row[j] = 0 }
             }
-            i += rows
+            j0 += w
         }
     }
 
-    /// `dst (cols × rows) = srcᵀ`, src (rows × cols) row-major: the backward pass's `W_hhᵀ`, so
-    /// that `dh = dA · W_hh` is the same `A · Bᵀ` form.
-    /// - Complexity: O(rows · cols), in 32 × 32 tiles.
-    static func transpose(_ src: UnsafePointer<Float>, rows: Int, cols: Int, into dst: UnsafeMutablePointer<Float>) {
-        let tile = 32
-        var r0 = 0
-        while r0 < rows {
-            var c0 = 0
-            while c0 < cols {
-                for r in r0..<min(r0 + tile, rows) {
-                    for c in c0..<min(c0 + tile, cols) { dst[c * rows + r] = src[r * cols + c] }
-                }
-                c0 += tile
+    /// `C += A · R`: A (m × k, row stride lda), R packed by `pack(k:n:…)`, C (m × n, row stride ldc).
+    /// Tail columns are summed in a 16-wide scratch on the stack and then added to C.
+    /// - Complexity: 2·m·n·k FLOPs.
+    @inline(__always)
+    static func accumulate(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, panels: UnsafePointer<Float>,
+                           c: UnsafeMutablePointer<Float>, ldc: Int) {
+        guard m > 0, k > 0 else { return }
+        let kb = depth(k: k), t = tailColumns(n: n, k: k), body = n - t
+        /// Rows [i, i + rows) of C's columns [j₀, j₀ + w) += A · the panel (row stride `width`).
+        func blocks(_ i: Int, _ rows: Int, _ panel: UnsafePointer<Float>, width: Int, _ c: UnsafeMutablePointer<Float>, ldc: Int) {
+            var p = 0
+            while p < k {
+                let d = min(kb, k - p)
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, blasint(rows), blasint(width), blasint(d), 1,
+                            a + i * lda + p, blasint(lda), panel + p * width, blasint(width), 1, c, blasint(ldc))
+                p += d
             }
-            r0 += tile
+        }
+        var j0 = 0
+        while j0 < body {
+            let w = min(panelWidth, body - j0), panel = panels + j0 * k
+            var i = 0
+            while i < m {
+                let rows = min(rowBlock, m - i)
+                blocks(i, rows, panel, width: w, c + i * ldc + j0, ldc: ldc)
+                i += rows
+            }
+            j0 += w
+        }
+        guard t > 0 else { return }
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: rowBlock * 16) { scratch in
+            let s = scratch.baseAddress!
+            var i = 0
+            while i < m {
+                let rows = min(rowBlock, m - i)
+                s.initialize(repeating: 0, count: rows * 16)
+                blocks(i, rows, panels + body * k, width: 16, s, ldc: 16)
+                for r in 0..<rows {
+                    let cr = c + (i + r) * ldc + body, sr = s + r * 16
+                    for j in 0..<t { cr[j] += sr[j] }
+                }
+                i += rows
+            }
         }
     }
 }

@@ -34,15 +34,16 @@ struct NetworkWorkspaceTests {
         Self.expectAgreement(o, r)
     }
 
-    /// The per-step products in small-kernel blocks (`StepProduct`), with the batch rows on one
-    /// thread or split over two (`pairedRows`), against the reference. H = 40 and G·H up to 160
-    /// make every block deep enough (k ≥ 32) for OpenBLAS's small-matrix kernel on cores that
-    /// have it; B = 19 splits into halves of 10 and 9 rows.
-    @Test(arguments: cases.flatMap { c in [(c.0, c.1, false), (c.0, c.1, true)] })
-    func stepBlocksMatchReference(cell: CellKind, layers: Int, paired: Bool) {
+    /// The per-step products over packed panels in small-kernel blocks (`StepProduct`), with the
+    /// batch rows on one thread or split over two (`pairedRows`), and in one `sgemm` call each
+    /// (other cores' path), against the reference. H = 40 and G·H up to 160 make every block deep
+    /// enough (k ≥ 32) for OpenBLAS's small-matrix kernel on cores that have it, and the backward
+    /// product's 40 columns end in a padded tail panel; B = 19 splits into halves of 10 and 9 rows.
+    @Test(arguments: cases.flatMap { c in [(c.0, c.1, true, false), (c.0, c.1, true, true), (c.0, c.1, false, false)] })
+    func stepBlocksMatchReference(cell: CellKind, layers: Int, blocks: Bool, paired: Bool) {
         let pr = Problem(cell: cell, layers: layers, vocabulary: 9, embedding: 6, hidden: 40, steps: 4, batch: 19, seed: 11)
         let r = pr.reference()
-        let o = pr.optimized(stepBlocks: true, pairedRows: paired)
+        let o = pr.optimized(stepBlocks: blocks, pairedRows: paired)
         Self.expectAgreement(o, r)
     }
 
