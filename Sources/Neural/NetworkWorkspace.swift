@@ -57,7 +57,17 @@ public final class NetworkWorkspace {
     /// Whether the time loops split the batch rows over two cores: nil decides per pass from
     /// `usesStepBlocks` and `BLASThreads.paired` (tests force it to compare the two).
     public var pairedRows: Bool? = nil
-    let panels: FloatBuffer     // the layer's W_hhᵀ (forward) or W_hh (backward) packed (`StepProduct.pack`), step-block path
+    /// Whether the time loops split the hidden units over two cores instead of the batch rows: nil
+    /// decides from the shape (`unitSplitWorthIt`); tests force it. Used only where `pairedRows`
+    /// would split rows.
+    public var splitByUnits: Bool? = nil
+    /// The two parts of the hidden units (`StepWeights.split`; the second is empty for H ≤ 8).
+    let unitParts: [Range<Int>]
+    /// The layer's W_hhᵀ (forward) or W_hh (backward) packed (`StepProduct.pack`) per unit part,
+    /// step-block path: forward, part q's gate g columns (W_hh's rows g·H + units) at
+    /// `forwardPanels[q][g]`; backward, part q's columns of W_hh at `backwardPanels[q]`.
+    let panels: FloatBuffer
+    let forwardPanels: [[Int]], backwardPanels: [Int]
     let lossParts: UnsafeMutablePointer<Double>   // (2) the loss of each half of the rows
     // Backward scratch.
     let dA: FloatBuffer, dAhh: FloatBuffer
@@ -99,7 +109,20 @@ public final class NetworkWorkspace {
         tokenTable = FloatBuffer(usesTokenTables ? shape.vocabulary * GH : 0)
         tokenGrad = FloatBuffer(usesTokenTables ? shape.vocabulary * GH : 0)
         usesStepBlocks = stepBlocks ?? StepProduct.blocked
-        panels = FloatBuffer(usesStepBlocks ? max(StepProduct.packedCount(k: H, n: GH), StepProduct.packedCount(k: GH, n: H)) : 0)
+        let split = StepWeights.split(hidden: H)
+        unitParts = [0..<split, split..<H]
+        var forward: [[Int]] = [], backward: [Int] = [], fEnd = 0, bEnd = 0
+        for units in unitParts {
+            forward.append((0..<shape.cell.gates).map { _ in
+                defer { fEnd += StepProduct.packedCount(k: H, n: units.count) }
+                return fEnd
+            })
+            backward.append(bEnd)
+            bEnd += StepProduct.packedCount(k: GH, n: units.count)
+        }
+        forwardPanels = forward
+        backwardPanels = backward
+        panels = FloatBuffer(usesStepBlocks ? max(fEnd, bEnd) : 0)
         lossParts = .allocate(capacity: 2)
         lossParts.initialize(repeating: 0, count: 2)
         dA = FloatBuffer(N * GH)
@@ -122,6 +145,42 @@ public final class NetworkWorkspace {
         guard usesStepBlocks, B > 1, pairedRows ?? BLASThreads.paired else { body(0..<B); return }
         let half = (B + 1) / 2
         PairedWorker.shared.run(parallel: true) { part in body(part == 0 ? 0..<half : half..<B) }
+    }
+
+    /// Whether this pass's time loops split the hidden units over the two cores: one hand-over per
+    /// time step, each core multiplying all B rows by its half of the panels. Worth it where a
+    /// core's half of W_hh is what fits its cache and the whole is not: 32 rows against half of
+    /// lstm large's W_hh ran 9–23% faster than 16 rows against all of it in a C loop (Intel Xeon
+    /// model 207, `Benchmarks/README.md`). Results are the same either way, bit for bit: each
+    /// (row, unit) goes through the same OpenBLAS calls and gate arithmetic.
+    func byUnits(_ steps: Int) -> Bool {
+        guard usesStepBlocks, batch > 1, !unitParts[1].isEmpty, pairedRows ?? BLASThreads.paired else { return false }
+        return splitByUnits ?? Self.unitSplitWorthIt(shape)
+    }
+
+    /// The default of `splitByUnits`: W_hh of at least 2 MB (lstm and gru with H = 512).
+    static func unitSplitWorthIt(_ shape: NetworkShape) -> Bool { shape.gateRows * shape.hidden * 4 >= 2 << 20 }
+
+    /// Packs W_hhᵀ per unit part and gate (`forwardPanels`), step-block path.
+    func packForward(_ whh: UnsafePointer<Float>) {
+        guard usesStepBlocks else { return }
+        let H = shape.hidden
+        for (q, units) in unitParts.enumerated() where !units.isEmpty {
+            for g in 0..<shape.cell.gates {
+                StepProduct.pack(k: H, n: units.count, whh + (g * H + units.lowerBound) * H, rowStride: 1, columnStride: H,
+                                 into: panels.pointer + forwardPanels[q][g])
+            }
+        }
+    }
+
+    /// Packs W_hh's columns per unit part (`backwardPanels`), step-block path.
+    func packBackward(_ whh: UnsafePointer<Float>) {
+        guard usesStepBlocks else { return }
+        let H = shape.hidden
+        for (q, units) in unitParts.enumerated() where !units.isEmpty {
+            StepProduct.pack(k: shape.gateRows, n: units.count, whh + units.lowerBound, rowStride: H, columnStride: 1,
+                             into: panels.pointer + backwardPanels[q])
+        }
     }
 
     deinit { lossParts.deallocate() }
@@ -207,50 +266,60 @@ public final class NetworkWorkspace {
                 sgemm(transA: false, transB: true, m: N, n: GH, k: inSize, a: x, lda: inSize, b: wih, ldb: inSize,
                       beta: 1, c: a, ldc: GH)
             }
-            if usesStepBlocks { StepProduct.pack(k: H, n: GH, whh, rowStride: 1, columnStride: H, into: panels.pointer) }
-            /// Rows `rows` of c (B × G·H) += h_prev (B × H) · W_hhᵀ.
-            func recurrent(_ hp: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, _ rows: Range<Int>) {
+            packForward(whh)
+            /// Rows `rows` of c (B × G·H) += h_prev (B × H) · W_hhᵀ, for the gate columns of unit
+            /// part `part` (nil: every part).
+            func recurrent(_ hp: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, _ rows: Range<Int>, _ part: Int?) {
                 let hRows = hp + rows.lowerBound * H, cRows = c + rows.lowerBound * GH
-                if usesStepBlocks {
-                    StepProduct.accumulate(m: rows.count, n: GH, k: H, a: hRows, lda: H, panels: panels.pointer, c: cRows, ldc: GH)
-                } else {
+                guard usesStepBlocks else {
                     sgemm(transA: false, transB: true, m: rows.count, n: GH, k: H, a: hRows, lda: H, b: whh, ldb: H,
                           beta: 1, c: cRows, ldc: GH)
+                    return
+                }
+                for q in part.map({ [$0] }) ?? [0, 1] where !unitParts[q].isEmpty {
+                    let units = unitParts[q]
+                    for g in 0..<G {
+                        StepProduct.accumulate(m: rows.count, n: units.count, k: H, a: hRows, lda: H,
+                                               panels: panels.pointer + forwardPanels[q][g], c: cRows + g * H + units.lowerBound, ldc: GH)
+                    }
                 }
             }
+            /// One time step t for rows `rows` and the hidden units of part `part` (nil: all).
+            let step: (Int, Range<Int>, Int?) -> Void
             switch shape.cell {
             case .rnn:
-                inRowHalves { rows in
-                let lo = rows.lowerBound * H, hi = rows.upperBound * H
-                for t in 0..<T {
+                step = { t, rows, part in
                     let hp = h + t * BH, hn = h + (t + 1) * BH, pt = a + t * B * GH
-                    recurrent(hp, pt, rows)
-                    var i = lo
-                    while i + 8 <= hi {
-                        let v = fastTanh(load8(pt + i))
-                        store8(v, pt + i); store8(v, hn + i)
-                        i += 8
+                    recurrent(hp, pt, rows, part)
+                    let units = part.map { self.unitParts[$0] } ?? 0..<H
+                    for b in rows {
+                        let pb = pt + b * H, hb = hn + b * H
+                        var j = units.lowerBound
+                        while j + 8 <= units.upperBound {
+                            let v = fastTanh(load8(pb + j))
+                            store8(v, pb + j); store8(v, hb + j)
+                            j += 8
+                        }
+                        while j < units.upperBound {
+                            let v = fastTanh(pb[j])
+                            pb[j] = v
+                            hb[j] = v
+                            j += 1
+                        }
                     }
-                    while i < hi {
-                        let v = fastTanh(pt[i])
-                        pt[i] = v
-                        hn[i] = v
-                        i += 1
-                    }
-                }
                 }
             case .lstm:
                 let c = cs[l].pointer, tc = tcs[l].pointer
                 c.update(from: stateC.pointer + l * BH, count: BH)
-                inRowHalves { rows in
-                for t in 0..<T {
+                step = { t, rows, part in
                     let hp = h + t * BH, hn = h + (t + 1) * BH, pt = a + t * B * GH
                     let cp = c + t * BH, cn = c + (t + 1) * BH, tct = tc + t * BH
-                    recurrent(hp, pt, rows)
+                    recurrent(hp, pt, rows, part)
+                    let units = part.map { self.unitParts[$0] } ?? 0..<H
                     for b in rows {
                         let pg = pt + b * GH, cpb = cp + b * H, cnb = cn + b * H, hnb = hn + b * H, tcb = tct + b * H
-                        var j = 0
-                        while j + 8 <= H {
+                        var j = units.lowerBound
+                        while j + 8 <= units.upperBound {
                             let ig = fastSigmoid(load8(pg + j)), fg = fastSigmoid(load8(pg + H + j))
                             let gg = fastTanh(load8(pg + 2 * H + j)), og = fastSigmoid(load8(pg + 3 * H + j))
                             store8(ig, pg + j); store8(fg, pg + H + j); store8(gg, pg + 2 * H + j); store8(og, pg + 3 * H + j)
@@ -261,7 +330,7 @@ public final class NetworkWorkspace {
                             store8(og * tv, hnb + j)
                             j += 8
                         }
-                        while j < H {
+                        while j < units.upperBound {
                             let ig = fastSigmoid(pg[j]), fg = fastSigmoid(pg[H + j])
                             let gg = fastTanh(pg[2 * H + j]), og = fastSigmoid(pg[3 * H + j])
                             pg[j] = ig; pg[H + j] = fg; pg[2 * H + j] = gg; pg[3 * H + j] = og
@@ -274,23 +343,20 @@ public final class NetworkWorkspace {
                         }
                     }
                 }
-                }
-                (stateC.pointer + l * BH).update(from: c + T * BH, count: BH)
             case .gru:
                 let hh = hhTemp.pointer, nn = hhn[l].pointer
-                inRowHalves { rows in
-                for t in 0..<T {
+                step = { t, rows, part in
                     let hp = h + t * BH, hn = h + (t + 1) * BH, pt = a + t * B * GH, nt = nn + t * BH
+                    let units = part.map { self.unitParts[$0] } ?? 0..<H
                     for b in rows {
                         let row = hh + b * GH
-                        for g in 0..<(2 * H) { row[g] = 0 }
-                        for g in (2 * H)..<GH { row[g] = bhh[g] }
+                        for j in units { row[j] = 0; row[H + j] = 0; row[2 * H + j] = bhh[2 * H + j] }
                     }
-                    recurrent(hp, hh, rows)
+                    recurrent(hp, hh, rows, part)
                     for b in rows {
                         let pg = pt + b * GH, hg = hh + b * GH, hpb = hp + b * H, hnb = hn + b * H, ntb = nt + b * H
-                        var j = 0
-                        while j + 8 <= H {
+                        var j = units.lowerBound
+                        while j + 8 <= units.upperBound {
                             let r = fastSigmoid(load8(pg + j) + load8(hg + j)), z = fastSigmoid(load8(pg + H + j) + load8(hg + H + j))
                             let hv = load8(hg + 2 * H + j)
                             let n = fastTanh(load8(pg + 2 * H + j) + r * hv)
@@ -299,7 +365,7 @@ public final class NetworkWorkspace {
                             store8((1 - z) * n + z * load8(hpb + j), hnb + j)
                             j += 8
                         }
-                        while j < H {
+                        while j < units.upperBound {
                             let r = fastSigmoid(pg[j] + hg[j]), z = fastSigmoid(pg[H + j] + hg[H + j])
                             let hv = hg[2 * H + j]
                             let n = fastTanh(pg[2 * H + j] + r * hv)
@@ -310,8 +376,13 @@ public final class NetworkWorkspace {
                         }
                     }
                 }
-                }
             }
+            if byUnits(T) {
+                for t in 0..<T { PairedWorker.shared.run(parallel: true) { part in step(t, 0..<B, part) } }
+            } else {
+                inRowHalves { rows in for t in 0..<T { step(t, rows, nil) } }
+            }
+            if shape.cell == .lstm { (stateC.pointer + l * BH).update(from: cs[l].pointer + T * BH, count: BH) }
             (stateH.pointer + l * BH).update(from: h + T * BH, count: BH)
         }
         guard computeOutput else { return 0 }
@@ -389,31 +460,38 @@ public final class NetworkWorkspace {
             let dahh = gru ? dAhh.pointer : da
             dhp.update(repeating: 0, count: BH)
             dcp.update(repeating: 0, count: BH)
-            if usesStepBlocks { StepProduct.pack(k: GH, n: H, whh, rowStride: H, columnStride: 1, into: panels.pointer) }
-            inRowHalves { rows in
-            let lo = rows.lowerBound * H, hi = rows.upperBound * H
-            for t in stride(from: T - 1, through: 0, by: -1) {
-                let at = a + t * B * GH, dat = da + t * B * GH, dyt = dY + t * BH
-                switch shape.cell {
-                case .rnn:
-                    var i = lo
-                    while i + 8 <= hi {
-                        let v = load8(at + i)
-                        store8((load8(dyt + i) + load8(dhp + i)) * (1 - v * v), dat + i)
-                        i += 8
+            packBackward(whh)
+            /// Gate gradients dA[t] for rows `rows` and hidden units `units` (LSTM: and dc; GRU: dA_hh
+            /// and the z ⊙ dh part of dh_{t−1}).
+            let gates: (Int, Range<Int>, Range<Int>) -> Void
+            switch shape.cell {
+            case .rnn:
+                gates = { t, rows, units in
+                    let at = a + t * B * GH, dat = da + t * B * GH, dyt = dY + t * BH
+                    for b in rows {
+                        let ab = at + b * H, db = dat + b * H, yb = dyt + b * H, hb = dhp + b * H
+                        var j = units.lowerBound
+                        while j + 8 <= units.upperBound {
+                            let v = load8(ab + j)
+                            store8((load8(yb + j) + load8(hb + j)) * (1 - v * v), db + j)
+                            j += 8
+                        }
+                        while j < units.upperBound {
+                            let v = ab[j]
+                            db[j] = (yb[j] + hb[j]) * (1 - v * v)
+                            j += 1
+                        }
                     }
-                    while i < hi {
-                        let v = at[i]
-                        dat[i] = (dyt[i] + dhp[i]) * (1 - v * v)
-                        i += 1
-                    }
-                case .lstm:
-                    let c = cs[l].pointer + t * BH, tc = tcs[l].pointer + t * BH
+                }
+            case .lstm:
+                gates = { t, rows, units in
+                    let at = a + t * B * GH, dat = da + t * B * GH, dyt = dY + t * BH
+                    let c = self.cs[l].pointer + t * BH, tc = self.tcs[l].pointer + t * BH
                     for b in rows {
                         let ag = at + b * GH, dg = dat + b * GH, cpb = c + b * H, tcb = tc + b * H
                         let dyb = dyt + b * H, dhb = dhp + b * H, dcb = dcp + b * H
-                        var j = 0
-                        while j + 8 <= H {
+                        var j = units.lowerBound
+                        while j + 8 <= units.upperBound {
                             let d = load8(dyb + j) + load8(dhb + j)
                             let ig = load8(ag + j), fg = load8(ag + H + j), gg = load8(ag + 2 * H + j), og = load8(ag + 3 * H + j)
                             let tv = load8(tcb + j)
@@ -425,7 +503,7 @@ public final class NetworkWorkspace {
                             store8(dcv * fg, dcb + j)
                             j += 8
                         }
-                        while j < H {
+                        while j < units.upperBound {
                             defer { j += 1 }
                             let d = dyb[j] + dhb[j]
                             let ig = ag[j], fg = ag[H + j], gg = ag[2 * H + j], og = ag[3 * H + j]
@@ -438,13 +516,16 @@ public final class NetworkWorkspace {
                             dcb[j] = dcv * fg
                         }
                     }
-                case .gru:
-                    let hp = h + t * BH, nt = hhn[l].pointer + t * BH, dht = dahh + t * B * GH
+                }
+            case .gru:
+                gates = { t, rows, units in
+                    let at = a + t * B * GH, dat = da + t * B * GH, dyt = dY + t * BH
+                    let hp = h + t * BH, nt = self.hhn[l].pointer + t * BH, dht = dahh + t * B * GH
                     for b in rows {
                         let ag = at + b * GH, dg = dat + b * GH, dgh = dht + b * GH
                         let hpb = hp + b * H, ntb = nt + b * H, dyb = dyt + b * H, dhb = dhp + b * H
-                        var j = 0
-                        while j + 8 <= H {
+                        var j = units.lowerBound
+                        while j + 8 <= units.upperBound {
                             let d = load8(dyb + j) + load8(dhb + j)
                             let r = load8(ag + j), z = load8(ag + H + j), n = load8(ag + 2 * H + j)
                             let dn = d * (1 - z) * (1 - n * n)
@@ -456,7 +537,7 @@ public final class NetworkWorkspace {
                             store8(d * z, dhb + j)
                             j += 8
                         }
-                        while j < H {
+                        while j < units.upperBound {
                             defer { j += 1 }
                             let d = dyb[j] + dhb[j]
                             let r = ag[j], z = ag[H + j], n = ag[2 * H + j]
@@ -470,17 +551,41 @@ public final class NetworkWorkspace {
                         }
                     }
                 }
-                // dh_{t−1} = dA_hh[t] · W_hh (+ z ⊙ dh for the GRU, already in dh).
-                let dRows = dahh + (t * B + rows.lowerBound) * GH, hRows = dhp + lo
-                if usesStepBlocks {
-                    if !gru { hRows.update(repeating: 0, count: hi - lo) }
-                    StepProduct.accumulate(m: rows.count, n: H, k: GH, a: dRows, lda: GH, panels: panels.pointer,
-                                           c: hRows, ldc: H)
-                } else {
+            }
+            /// dh_{t−1} (rows `rows`, the units of part `part`, nil: all) = dA_hh[t] · W_hh (+ z ⊙ dh
+            /// for the GRU, already in dh).
+            func recurrent(_ t: Int, _ rows: Range<Int>, _ part: Int?) {
+                let dRows = dahh + (t * B + rows.lowerBound) * GH, hRows = dhp + rows.lowerBound * H
+                guard usesStepBlocks else {
                     sgemm(transA: false, transB: false, m: rows.count, n: H, k: GH, a: dRows, lda: GH, b: whh, ldb: H,
                           beta: gru ? 1 : 0, c: hRows, ldc: H)
+                    return
+                }
+                for q in part.map({ [$0] }) ?? [0, 1] where !unitParts[q].isEmpty {
+                    let units = unitParts[q]
+                    if !gru { for b in 0..<rows.count { (hRows + b * H + units.lowerBound).update(repeating: 0, count: units.count) } }
+                    StepProduct.accumulate(m: rows.count, n: units.count, k: GH, a: dRows, lda: GH,
+                                           panels: panels.pointer + backwardPanels[q], c: hRows + units.lowerBound, ldc: H)
                 }
             }
+            if byUnits(T) {
+                // A part's product for step t needs every unit's dA[t]; its gates for step t − 1
+                // need only its own units of dh_{t−1}: one hand-over per step.
+                PairedWorker.shared.run(parallel: true) { part in gates(T - 1, 0..<B, self.unitParts[part]) }
+                for t in stride(from: T - 1, through: 1, by: -1) {
+                    PairedWorker.shared.run(parallel: true) { part in
+                        recurrent(t, 0..<B, part)
+                        gates(t - 1, 0..<B, self.unitParts[part])
+                    }
+                }
+                PairedWorker.shared.run(parallel: true) { part in recurrent(0, 0..<B, part) }
+            } else {
+                inRowHalves { rows in
+                    for t in stride(from: T - 1, through: 0, by: -1) {
+                        gates(t, rows, 0..<H)
+                        recurrent(t, rows, nil)
+                    }
+                }
             }
             (gradH0.pointer + l * BH).update(from: dhp, count: BH)
             if shape.cell == .lstm { (gradC0.pointer + l * BH).update(from: dcp, count: BH) }

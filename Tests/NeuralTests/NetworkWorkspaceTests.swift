@@ -35,28 +35,46 @@ struct NetworkWorkspaceTests {
     }
 
     /// The per-step products over packed panels in small-kernel blocks (`StepProduct`), with the
-    /// batch rows on one thread or split over two (`pairedRows`), and in one `sgemm` call each
-    /// (other cores' path), against the reference. H = 40 and G·H up to 160 make every block deep
-    /// enough (k ≥ 32) for OpenBLAS's small-matrix kernel on cores that have it, and the backward
-    /// product's 40 columns end in a padded tail panel; B = 19 splits into halves of 10 and 9 rows.
-    @Test(arguments: cases.flatMap { c in [(c.0, c.1, true, false), (c.0, c.1, true, true), (c.0, c.1, false, false)] })
-    func stepBlocksMatchReference(cell: CellKind, layers: Int, blocks: Bool, paired: Bool) {
+    /// batch rows on one thread, split over two (`pairedRows`), or the hidden units split over two
+    /// (`splitByUnits`), and in one `sgemm` call each (other cores' path), against the reference.
+    /// H = 40 and G·H up to 160 make every block deep enough (k ≥ 32) for OpenBLAS's small-matrix
+    /// kernel on cores that have it; the unit parts are 24 and 16 units, and the 24 end in a padded
+    /// tail panel; B = 19 splits into halves of 10 and 9 rows.
+    @Test(arguments: cases.flatMap { c in [(c.0, c.1, true, false, false), (c.0, c.1, true, true, false), (c.0, c.1, true, true, true),
+                                           (c.0, c.1, false, false, false)] })
+    func stepBlocksMatchReference(cell: CellKind, layers: Int, blocks: Bool, paired: Bool, byUnits: Bool) {
         let pr = Problem(cell: cell, layers: layers, vocabulary: 9, embedding: 6, hidden: 40, steps: 4, batch: 19, seed: 11)
         let r = pr.reference()
-        let o = pr.optimized(stepBlocks: blocks, pairedRows: paired)
+        let o = pr.optimized(stepBlocks: blocks, pairedRows: paired, byUnits: byUnits)
         Self.expectAgreement(o, r)
     }
 
-    /// Rows on one thread or split over two: the same numbers, bit for bit (each row goes through
-    /// the same OpenBLAS calls either way; `StepProduct`'s k-blocks do not depend on the rows).
+    /// One thread, rows split over two, or units split over two: the same numbers, bit for bit
+    /// (each row and unit goes through the same OpenBLAS calls and gate arithmetic either way;
+    /// `StepProduct`'s k-blocks do not depend on the rows).
     @Test(arguments: [CellKind.rnn, .lstm, .gru])
     func pairedRowsAreBitIdentical(cell: CellKind) {
         let pr = Problem(cell: cell, layers: 2, vocabulary: 9, embedding: 6, hidden: 40, steps: 5, batch: 19, seed: 12)
-        let one = pr.optimized(stepBlocks: true, pairedRows: false), two = pr.optimized(stepBlocks: true, pairedRows: true)
-        #expect(one.loss == two.loss)
-        #expect(one.logits == two.logits)
-        #expect(one.gradients == two.gradients)
-        #expect(one.gradH0 == two.gradH0 && one.gradC0 == two.gradC0 && one.finalH == two.finalH && one.finalC == two.finalC)
+        let one = pr.optimized(stepBlocks: true, pairedRows: false)
+        for two in [pr.optimized(stepBlocks: true, pairedRows: true, byUnits: false),
+                    pr.optimized(stepBlocks: true, pairedRows: true, byUnits: true)] {
+            #expect(one.loss == two.loss)
+            #expect(one.logits == two.logits)
+            #expect(one.gradients == two.gradients)
+            #expect(one.gradH0 == two.gradH0 && one.gradC0 == two.gradC0 && one.finalH == two.finalH && one.finalC == two.finalC)
+        }
+    }
+
+    /// The unit split's default: lstm and gru at H = 512 (W_hh 4 and 3 MB), not rnn at 512 or lstm at
+    /// 256 (1 MB each).
+    @Test func unitSplitForLargeRecurrentMatrices() {
+        func shape(_ cell: CellKind, _ hidden: Int) -> NetworkShape {
+            NetworkShape(cell: cell, vocabulary: 65, embedding: 64, hidden: hidden, layers: 2)
+        }
+        #expect(NetworkWorkspace.unitSplitWorthIt(shape(.lstm, 512)))
+        #expect(NetworkWorkspace.unitSplitWorthIt(shape(.gru, 512)))
+        #expect(!NetworkWorkspace.unitSplitWorthIt(shape(.rnn, 512)))
+        #expect(!NetworkWorkspace.unitSplitWorthIt(shape(.lstm, 256)))
     }
 
     /// Dropout: the optimized run draws its masks; the reference, given the same masks, must agree.

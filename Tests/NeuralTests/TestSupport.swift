@@ -17,9 +17,10 @@ struct OptimizedRun {
 
     static func run(shape: NetworkShape, parameters: [Float], inputs: [Int32], targets: [Int32], steps T: Int, batch B: Int,
                     h0: [Float], c0: [Float], dropout: Float = 0, seed: UInt64 = 1, tokenTables: Bool? = nil,
-                    stepBlocks: Bool? = nil, pairedRows: Bool? = nil) -> OptimizedRun {
+                    stepBlocks: Bool? = nil, pairedRows: Bool? = nil, byUnits: Bool? = nil) -> OptimizedRun {
         let ws = NetworkWorkspace(shape: shape, maxSteps: T, batch: B, tokenTables: tokenTables, stepBlocks: stepBlocks)
         ws.pairedRows = pairedRows
+        ws.splitByUnits = byUnits
         ws.stateH.copy(from: h0)
         if shape.cell == .lstm { ws.stateC.copy(from: c0) }
         ws.dropout = dropout
@@ -95,10 +96,10 @@ struct Problem {
     }
 
     func optimized(dropout: Float = 0, seed: UInt64 = 1, tokenTables: Bool? = nil, stepBlocks: Bool? = nil,
-                   pairedRows: Bool? = nil) -> OptimizedRun {
+                   pairedRows: Bool? = nil, byUnits: Bool? = nil) -> OptimizedRun {
         OptimizedRun.run(shape: shape, parameters: parameters.map { Float($0) }, inputs: inputs, targets: targets, steps: steps,
                          batch: batch, h0: h0.map { Float($0) }, c0: c0.map { Float($0) }, dropout: dropout, seed: seed,
-                         tokenTables: tokenTables, stepBlocks: stepBlocks, pairedRows: pairedRows)
+                         tokenTables: tokenTables, stepBlocks: stepBlocks, pairedRows: pairedRows, byUnits: byUnits)
     }
 }
 
