@@ -54,8 +54,9 @@ public final class NetworkWorkspace {
     let tokenGrad: FloatBuffer  // (V × G·H) layer 0 dA summed per id, token-table path
     /// Whether the per-step products go to OpenBLAS in small-kernel blocks (`StepProduct`).
     public let usesStepBlocks: Bool
-    /// Whether the time loops split the batch rows over two cores: nil decides per pass from
-    /// `usesStepBlocks` and `BLASThreads.paired` (tests force it to compare the two).
+    /// Whether the time loops split their work over two cores (the batch rows, or the hidden units
+    /// where `splitByUnits` says so): nil decides per pass from `usesStepBlocks` and
+    /// `BLASThreads.paired` (tests force it to compare the ways).
     public var pairedRows: Bool? = nil
     /// Whether the time loops split the hidden units over two cores instead of the batch rows: nil
     /// decides from the shape (`unitSplitWorthIt`); tests force it. Used only where `pairedRows`
@@ -153,7 +154,7 @@ public final class NetworkWorkspace {
     /// lstm large's W_hh ran 9–23% faster than 16 rows against all of it in a C loop (Intel Xeon
     /// model 207, `Benchmarks/README.md`). Results are the same either way, bit for bit: each
     /// (row, unit) goes through the same OpenBLAS calls and gate arithmetic.
-    func byUnits(_ steps: Int) -> Bool {
+    func byUnits() -> Bool {
         guard usesStepBlocks, batch > 1, !unitParts[1].isEmpty, pairedRows ?? BLASThreads.paired else { return false }
         return splitByUnits ?? Self.unitSplitWorthIt(shape)
     }
@@ -276,7 +277,7 @@ public final class NetworkWorkspace {
                           beta: 1, c: cRows, ldc: GH)
                     return
                 }
-                for q in part.map({ [$0] }) ?? [0, 1] where !unitParts[q].isEmpty {
+                for q in part.map({ $0..<($0 + 1) }) ?? 0..<2 where !unitParts[q].isEmpty {
                     let units = unitParts[q]
                     for g in 0..<G {
                         StepProduct.accumulate(m: rows.count, n: units.count, k: H, a: hRows, lda: H,
@@ -377,7 +378,7 @@ public final class NetworkWorkspace {
                     }
                 }
             }
-            if byUnits(T) {
+            if byUnits() {
                 for t in 0..<T { PairedWorker.shared.run(parallel: true) { part in step(t, 0..<B, part) } }
             } else {
                 inRowHalves { rows in for t in 0..<T { step(t, rows, nil) } }
@@ -561,14 +562,14 @@ public final class NetworkWorkspace {
                           beta: gru ? 1 : 0, c: hRows, ldc: H)
                     return
                 }
-                for q in part.map({ [$0] }) ?? [0, 1] where !unitParts[q].isEmpty {
+                for q in part.map({ $0..<($0 + 1) }) ?? 0..<2 where !unitParts[q].isEmpty {
                     let units = unitParts[q]
                     if !gru { for b in 0..<rows.count { (hRows + b * H + units.lowerBound).update(repeating: 0, count: units.count) } }
                     StepProduct.accumulate(m: rows.count, n: units.count, k: GH, a: dRows, lda: GH,
                                            panels: panels.pointer + backwardPanels[q], c: hRows + units.lowerBound, ldc: H)
                 }
             }
-            if byUnits(T) {
+            if byUnits() {
                 // A part's product for step t needs every unit's dA[t]; its gates for step t − 1
                 // need only its own units of dh_{t−1}: one hand-over per step.
                 PairedWorker.shared.run(parallel: true) { part in gates(T - 1, 0..<B, self.unitParts[part]) }
