@@ -159,6 +159,12 @@ public final class NetworkWorkspace {
         return splitByUnits ?? Self.unitSplitWorthIt(shape)
     }
 
+    /// The hidden units of unit part `part` (nil: all of them).
+    func units(ofPart part: Int?) -> Range<Int> { part.map { unitParts[$0] } ?? 0..<shape.hidden }
+
+    /// The unit parts a step for `part` covers (nil: both).
+    func partsCovered(by part: Int?) -> Range<Int> { part.map { $0..<($0 + 1) } ?? unitParts.indices }
+
     /// The default of `splitByUnits`: W_hh of at least 2 MB (lstm and gru with H = 512).
     static func unitSplitWorthIt(_ shape: NetworkShape) -> Bool { shape.gateRows * shape.hidden * 4 >= 2 << 20 }
 
@@ -277,7 +283,7 @@ public final class NetworkWorkspace {
                           beta: 1, c: cRows, ldc: GH)
                     return
                 }
-                for q in part.map({ $0..<($0 + 1) }) ?? 0..<2 where !unitParts[q].isEmpty {
+                for q in partsCovered(by: part) where !unitParts[q].isEmpty {
                     let units = unitParts[q]
                     for g in 0..<G {
                         StepProduct.accumulate(m: rows.count, n: units.count, k: H, a: hRows, lda: H,
@@ -292,7 +298,7 @@ public final class NetworkWorkspace {
                 step = { t, rows, part in
                     let hp = h + t * BH, hn = h + (t + 1) * BH, pt = a + t * B * GH
                     recurrent(hp, pt, rows, part)
-                    let units = part.map { self.unitParts[$0] } ?? 0..<H
+                    let units = self.units(ofPart: part)
                     for b in rows {
                         let pb = pt + b * H, hb = hn + b * H
                         var j = units.lowerBound
@@ -316,7 +322,7 @@ public final class NetworkWorkspace {
                     let hp = h + t * BH, hn = h + (t + 1) * BH, pt = a + t * B * GH
                     let cp = c + t * BH, cn = c + (t + 1) * BH, tct = tc + t * BH
                     recurrent(hp, pt, rows, part)
-                    let units = part.map { self.unitParts[$0] } ?? 0..<H
+                    let units = self.units(ofPart: part)
                     for b in rows {
                         let pg = pt + b * GH, cpb = cp + b * H, cnb = cn + b * H, hnb = hn + b * H, tcb = tct + b * H
                         var j = units.lowerBound
@@ -348,7 +354,7 @@ public final class NetworkWorkspace {
                 let hh = hhTemp.pointer, nn = hhn[l].pointer
                 step = { t, rows, part in
                     let hp = h + t * BH, hn = h + (t + 1) * BH, pt = a + t * B * GH, nt = nn + t * BH
-                    let units = part.map { self.unitParts[$0] } ?? 0..<H
+                    let units = self.units(ofPart: part)
                     for b in rows {
                         let row = hh + b * GH
                         for j in units { row[j] = 0; row[H + j] = 0; row[2 * H + j] = bhh[2 * H + j] }
@@ -562,7 +568,7 @@ public final class NetworkWorkspace {
                           beta: gru ? 1 : 0, c: hRows, ldc: H)
                     return
                 }
-                for q in part.map({ $0..<($0 + 1) }) ?? 0..<2 where !unitParts[q].isEmpty {
+                for q in partsCovered(by: part) where !unitParts[q].isEmpty {
                     let units = unitParts[q]
                     if !gru { for b in 0..<rows.count { (hRows + b * H + units.lowerBound).update(repeating: 0, count: units.count) } }
                     StepProduct.accumulate(m: rows.count, n: units.count, k: GH, a: dRows, lda: GH,
@@ -572,11 +578,11 @@ public final class NetworkWorkspace {
             if byUnits() {
                 // A part's product for step t needs every unit's dA[t]; its gates for step t − 1
                 // need only its own units of dh_{t−1}: one hand-over per step.
-                PairedWorker.shared.run(parallel: true) { part in gates(T - 1, 0..<B, self.unitParts[part]) }
+                PairedWorker.shared.run(parallel: true) { part in gates(T - 1, 0..<B, self.units(ofPart: part)) }
                 for t in stride(from: T - 1, through: 1, by: -1) {
                     PairedWorker.shared.run(parallel: true) { part in
                         recurrent(t, 0..<B, part)
-                        gates(t - 1, 0..<B, self.unitParts[part])
+                        gates(t - 1, 0..<B, self.units(ofPart: part))
                     }
                 }
                 PairedWorker.shared.run(parallel: true) { part in recurrent(0, 0..<B, part) }
