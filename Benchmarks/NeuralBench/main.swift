@@ -18,32 +18,61 @@ struct Args {
     var sgemmCeiling = false
 }
 
+let usage = """
+    usage: seqbench-neural-bench [--model rnn|lstm|gru] [--layers L] [--emb E] [--hidden H] [--seq S] [--batch B]
+                                 [--threads J] [--warmup N] [--steps N] [--eval-every N] [--no-eval] [--lr X] [--clip C]
+                                 [--seed K] [--sample-chars N] [--temperature T] [--data FILE]
+           seqbench-neural-bench --sgemm-ceiling [--threads J]
+    Flags and defaults as ../shared/bench/pytorch_charlm.py; prints one JSON line (Benchmarks/README.md).
+    """
+/// A one-line error naming the flag and the value, then exit 2 (a benchmark driver, not a crash).
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write("seqbench-neural-bench: \(message) (--help lists the flags)\n".data(using: .utf8)!)
+    exit(2)
+}
+
 // OpenBLAS's own kernels where it knows this CPU, the CPU's widest otherwise (as seqbench does).
 OpenBLASCore.restartWithWiderKernelsIfNeeded()
 var a = Args()
 var it = CommandLine.arguments.dropFirst().makeIterator()
 while let k = it.next() {
-    func v() -> String { guard let x = it.next() else { fatalError("\(k) needs a value") }; return x }
+    func v() -> String { guard let x = it.next() else { fail("\(k) needs a value") }; return x }
+    func int(min: Int = 1) -> Int {
+        let x = v()
+        guard let n = Int(x), n >= min else { fail("\(k) \(x): expected an integer ≥ \(min)") }
+        return n
+    }
+    func real() -> Double {
+        let x = v()
+        guard let d = Double(x), d.isFinite, d > 0 else { fail("\(k) \(x): expected a positive number") }
+        return d
+    }
     switch k {
+    case "--help", "-h": print(usage); exit(0)
     case "--data": a.data = v()
-    case "--model": a.model = v()
-    case "--layers": a.layers = Int(v())!
-    case "--emb": a.emb = Int(v())!
-    case "--hidden": a.hidden = Int(v())!
-    case "--seq": a.seq = Int(v())!
-    case "--batch": a.batch = Int(v())!
-    case "--threads": a.threads = Int(v())!
-    case "--warmup": a.warmup = Int(v())!
-    case "--steps": a.steps = Int(v())!
-    case "--eval-every": a.evalEvery = Int(v())!
+    case "--model":
+        a.model = v()
+        guard CellKind(rawValue: a.model) != nil else { fail("--model \(a.model): expected rnn, lstm or gru") }
+    case "--layers": a.layers = int()
+    case "--emb": a.emb = int()
+    case "--hidden": a.hidden = int()
+    case "--seq": a.seq = int()
+    case "--batch": a.batch = int()
+    case "--threads": a.threads = int()
+    case "--warmup": a.warmup = int(min: 0)
+    case "--steps": a.steps = int()
+    case "--eval-every": a.evalEvery = int(min: 0)
     case "--no-eval": a.noEval = true
-    case "--lr": a.lr = Double(v())!
-    case "--clip": a.clip = Double(v())!
-    case "--seed": a.seed = UInt64(v())!
-    case "--sample-chars": a.sampleChars = Int(v())!
-    case "--temperature": a.temperature = Double(v())!
+    case "--lr": a.lr = real()
+    case "--clip": a.clip = real()
+    case "--seed":
+        let x = v()
+        guard let s = UInt64(x) else { fail("--seed \(x): expected an integer in 0...\(UInt64.max)") }
+        a.seed = s
+    case "--sample-chars": a.sampleChars = int(min: 0)
+    case "--temperature": a.temperature = real()
     case "--sgemm-ceiling": a.sgemmCeiling = true
-    default: fatalError("unknown argument \(k)")
+    default: fail("unknown argument \(k)")
     }
 }
 
@@ -78,7 +107,9 @@ if a.sgemmCeiling {
 }
 
 // Data (pytorch_charlm.py 1–3): code points, vocabulary of the whole file, first 90% train.
-let text = try String(contentsOfFile: a.data, encoding: .utf8).replacingOccurrences(of: "\r\n", with: "\n")
+let raw: String
+do { raw = try String(contentsOfFile: a.data, encoding: .utf8) } catch { fail("--data \(a.data): cannot read it as UTF-8 (\(error.localizedDescription)); the corpus is in ../shared/corpora") }
+let text = raw.replacingOccurrences(of: "\r\n", with: "\n")
 let vocab = Vocabulary(tokenizer: .char, trainingText: text)
 let ids = vocab.encode(text).ids
 let nTrain = Int(Double(ids.count) * 0.9)

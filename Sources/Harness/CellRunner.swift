@@ -38,6 +38,8 @@ struct CellRunner {
 
     func run(_ cell: Cell, corpus: PreparedCorpus, reference: (any LanguageModel)?, progress: ((TrainingProgress) -> Void)?) throws -> CellResult {
         let (model, report) = try model(for: cell, corpus: corpus, progress: progress)
+        // Training set the threads, but a model from the cache was not trained here.
+        registry.useThreads(threads)
         let evaluation = Evaluator.evaluate(model: model, text: corpus.split.test)
         var trainBPC: Double? = nil
         if cell.kind == "ngram" {

@@ -96,6 +96,12 @@ public struct ModelRegistry: @unchecked Sendable {  // holds only metatypes, nev
 
     public var names: [String] { kinds.map { $0.name } }
 
+    /// Threads for every kind's evaluation and sampling from now on (`ModelKind.useThreads`).
+    public func useThreads(_ threads: Int) {
+        precondition(threads >= 1, "threads must be >= 1, got \(threads)")
+        for k in kinds { k.useThreads(threads) }
+    }
+
     public func kind(named name: String, field: String = "model kind") throws -> any ModelKind.Type {
         if let k = kinds.first(where: { $0.name == name }) { return k }
         let hint = nearest(name, in: names).map { " (did you mean '\($0)'?)" } ?? ""

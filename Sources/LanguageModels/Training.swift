@@ -92,4 +92,12 @@ public protocol ModelKind {
     static var options: [ModelOptionSpec] { get }
     static func train(data: TrainingData, options: ModelOptions, environment: TrainingEnvironment) throws -> (any LanguageModel, TrainingReport)
     static func decode(payload: Data, vocabulary: Vocabulary, source: String) throws -> any LanguageModel
+    /// The threads this kind's models compute with from now on, in evaluation and sampling (training
+    /// takes `TrainingEnvironment.threads`). A model's numbers must not depend on it.
+    static func useThreads(_ threads: Int)
+}
+
+extension ModelKind {
+    /// Single-threaded kinds have nothing to set.
+    public static func useThreads(_ threads: Int) {}
 }

@@ -152,11 +152,14 @@ public final class NetworkWorkspace {
     /// time step, each core multiplying all B rows by its half of the panels. Worth it where a
     /// core's half of W_hh is what fits its cache and the whole is not: 32 rows against half of
     /// lstm large's W_hh ran 9–23% faster than 16 rows against all of it in a C loop (Intel Xeon
-    /// model 207, `Benchmarks/README.md`). Results are the same either way, bit for bit: each
-    /// (row, unit) goes through the same OpenBLAS calls and gate arithmetic.
+    /// model 207, `Benchmarks/README.md`). At batch 1 (evaluation) there are no rows to split, and
+    /// a step is a matrix–vector product bound by reading W_hh, so each core reading half of it is
+    /// worth a hand-over from a smaller size on (`unitSplitWorthItForOneRow`). Results are the
+    /// same either way, bit for bit: each (row, unit) goes through the same OpenBLAS calls and gate
+    /// arithmetic.
     func byUnits() -> Bool {
-        guard usesStepBlocks, batch > 1, !unitParts[1].isEmpty, pairedRows ?? BLASThreads.paired else { return false }
-        return splitByUnits ?? Self.unitSplitWorthIt(shape)
+        guard usesStepBlocks, !unitParts[1].isEmpty, pairedRows ?? BLASThreads.paired else { return false }
+        return splitByUnits ?? (batch == 1 ? Self.unitSplitWorthItForOneRow(shape) : Self.unitSplitWorthIt(shape))
     }
 
     /// The hidden units of unit part `part` (nil: all of them).
@@ -167,6 +170,11 @@ public final class NetworkWorkspace {
 
     /// The default of `splitByUnits`: W_hh of at least 2 MB (lstm and gru with H = 512).
     static func unitSplitWorthIt(_ shape: NetworkShape) -> Bool { shape.gateRows * shape.hidden * 4 >= 2 << 20 }
+
+    /// The default of `splitByUnits` at batch 1: W_hh of at least 256 KB (rnn from H = 256, lstm
+    /// from 128, gru from 148), about 3 µs of reading per step on one core against about 1 µs for
+    /// a hand-over.
+    static func unitSplitWorthItForOneRow(_ shape: NetworkShape) -> Bool { shape.gateRows * shape.hidden * 4 >= 256 << 10 }
 
     /// Packs W_hhᵀ per unit part and gate (`forwardPanels`), step-block path.
     func packForward(_ whh: UnsafePointer<Float>) {

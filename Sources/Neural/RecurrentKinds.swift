@@ -18,6 +18,11 @@ extension RecurrentKind {
     public static func decode(payload: Data, vocabulary: Vocabulary, source: String) throws -> any LanguageModel {
         try RecurrentLanguageModel.decode(payload: payload, vocabulary: vocabulary, expectedCell: cell, source: source)
     }
+
+    /// `BLASThreads.set`: with 2 on cores with small-matrix kernels, batch-1 sampling splits each
+    /// step's products over the two cores (`SingleStreamStepper`), and evaluation its large products
+    /// and, for large models, its time loops (`NetworkWorkspace`); the numbers are the same.
+    public static func useThreads(_ threads: Int) { BLASThreads.set(threads) }
 }
 
 /// `rnn`: Elman RNN with tanh (PyTorch `nn.RNN`).

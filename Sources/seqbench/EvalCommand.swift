@@ -37,11 +37,16 @@ struct EvalCommand: SeqbenchCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
+    @Option(parsing: .unconditional, help: "Threads for neural models (2: both cores, as in training; the numbers do not change).")
+    var threads: Int = 1
+
     func execute() throws {
         let text: String
         if test != nil && corpusOptions.corpus != nil {
             throw SeqbenchError.usage("eval: give --test FILE or --corpus NAME, not both")
         }
+        guard threads >= 1 else { throw SeqbenchError.usage("--threads \(threads) is out of range; give a whole number >= 1") }
+        ModelZoo.registry.useThreads(threads)
         if let c = try corpusOptions.loadSplit() {
             text = c.split.test
         } else {

@@ -60,9 +60,14 @@ struct SampleCommand: SeqbenchCommand {
     @Flag(help: "Print JSON Lines instead of text.")
     var json = false
 
+    @Option(parsing: .unconditional, help: "Threads for neural models (2: both cores, as in training; the numbers do not change).")
+    var threads: Int = 1
+
     func execute() throws {
         guard length >= 1 else { throw SeqbenchError.usage("--length \(length) is out of range; give a whole number >= 1") }
         guard count >= 1 else { throw SeqbenchError.usage("--count \(count) is out of range; give a whole number >= 1") }
+        guard threads >= 1 else { throw SeqbenchError.usage("--threads \(threads) is out of range; give a whole number >= 1") }
+        ModelZoo.registry.useThreads(threads)
         let sampling = SamplingOptions(temperature: greedy ? 0 : temperature, topK: topK, topP: topP)
         try sampling.validate()
         let m = try ModelZoo.registry.load(model)

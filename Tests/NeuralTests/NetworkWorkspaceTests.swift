@@ -75,6 +75,36 @@ struct NetworkWorkspaceTests {
         #expect(NetworkWorkspace.unitSplitWorthIt(shape(.gru, 512)))
         #expect(!NetworkWorkspace.unitSplitWorthIt(shape(.rnn, 512)))
         #expect(!NetworkWorkspace.unitSplitWorthIt(shape(.lstm, 256)))
+        // Batch 1 (evaluation): from W_hh = 256 KB on.
+        #expect(NetworkWorkspace.unitSplitWorthItForOneRow(shape(.lstm, 128)))
+        #expect(!NetworkWorkspace.unitSplitWorthItForOneRow(shape(.lstm, 127)))
+        #expect(NetworkWorkspace.unitSplitWorthItForOneRow(shape(.rnn, 256)))
+        #expect(!NetworkWorkspace.unitSplitWorthItForOneRow(shape(.rnn, 255)))
+        #expect(NetworkWorkspace.unitSplitWorthItForOneRow(shape(.gru, 148)))
+        #expect(!NetworkWorkspace.unitSplitWorthItForOneRow(shape(.gru, 147)))
+        // Which default a workspace takes: its batch decides; one thread never splits.
+        for (batch, hidden, expected) in [(1, 256, true), (1, 64, false), (32, 256, false), (32, 512, true)] {
+            let ws = NetworkWorkspace(shape: shape(.lstm, hidden), maxSteps: 2, batch: batch, stepBlocks: true)
+            ws.pairedRows = true
+            #expect(ws.byUnits() == expected, "batch \(batch), H \(hidden)")
+            ws.pairedRows = false
+            #expect(!ws.byUnits())
+        }
+    }
+
+    /// Batch 1, as evaluation runs: the hidden units split over two cores give one thread's numbers
+    /// bit for bit, and those agree with the reference. H = 40 (unit parts 24 and 16) as in
+    /// `stepBlocksMatchReference`.
+    @Test(arguments: [CellKind.rnn, .lstm, .gru])
+    func unitSplitAtBatchOne(cell: CellKind) {
+        let pr = Problem(cell: cell, layers: 2, vocabulary: 9, embedding: 6, hidden: 40, steps: 7, batch: 1, seed: 13)
+        let one = pr.optimized(stepBlocks: true, pairedRows: false)
+        Self.expectAgreement(one, pr.reference())
+        let two = pr.optimized(stepBlocks: true, pairedRows: true, byUnits: true)
+        #expect(one.loss == two.loss)
+        #expect(one.logits == two.logits)
+        #expect(one.gradients == two.gradients)
+        #expect(one.gradH0 == two.gradH0 && one.gradC0 == two.gradC0 && one.finalH == two.finalH && one.finalC == two.finalC)
     }
 
     /// Dropout: the optimized run draws its masks; the reference, given the same masks, must agree.

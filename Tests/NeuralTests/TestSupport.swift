@@ -50,6 +50,7 @@ struct OptimizedRun {
         // Second pass for the logits.
         let ws2 = NetworkWorkspace(shape: shape, maxSteps: T, batch: B, tokenTables: tokenTables, stepBlocks: stepBlocks)
         ws2.pairedRows = pairedRows
+        ws2.splitByUnits = byUnits
         ws2.stateH.copy(from: h0)
         if shape.cell == .lstm { ws2.stateC.copy(from: c0) }
         parameters.withUnsafeBufferPointer { p in
