@@ -56,16 +56,23 @@ extension Generator {
     /// - Complexity: count × length model steps.
     public static func samples(model: any LanguageModel, prompt: [Int32], length: Int, count: Int, seed: UInt64,
                                sampling: SamplingOptions, observedOnly: Bool = false) throws -> [Sample] {
+        var out: [Sample] = []
+        try samples(model: model, prompt: prompt, length: length, count: count, seed: seed, sampling: sampling,
+                    observedOnly: observedOnly) { out.append($0) }
+        return out
+    }
+
+    /// The same samples handed to `body` one at a time, as each is drawn (the CLI prints them so).
+    public static func samples(model: any LanguageModel, prompt: [Int32], length: Int, count: Int, seed: UInt64,
+                               sampling: SamplingOptions, observedOnly: Bool = false, each body: (Sample) throws -> Void) throws {
         precondition(length >= 0 && count >= 0, "length and count must be >= 0")
         try sampling.validate()
-        var out: [Sample] = []
         for i in 0..<count {
             let s = seed &+ UInt64(i)
             var rng = Xoshiro256(seed: s)
             let ids = try generate(model: model, request: Request(prompt: prompt, length: length, sampling: sampling, observedOnly: observedOnly), using: &rng)
-            out.append(Sample(index: i, seed: s, temperature: sampling.temperature,
-                              text: model.vocabulary.decode(prompt + ids), tokens: ids.count))
+            try body(Sample(index: i, seed: s, temperature: sampling.temperature,
+                            text: model.vocabulary.decode(prompt + ids), tokens: ids.count))
         }
-        return out
     }
 }

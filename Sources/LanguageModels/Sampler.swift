@@ -143,7 +143,11 @@ public enum Generator {
     public static func generate(model: any LanguageModel, request: Request, using rng: inout some RandomNumberGenerator) throws -> [Int32] {
         let ctx = try model.makeSamplingContext(observedOnly: request.observedOnly)
         for t in request.prompt { ctx.observe(t) }
-        let o = request.sampling
+        var o = request.sampling
+        // A filter that keeps every token is no filter, and takes the unfiltered route: the same
+        // seed then gives the same text with --top-p 1 or --top-k |V| as without them.
+        if let p = o.topP, p >= 1 { o.topP = nil }
+        if let k = o.topK, k >= model.vocabulary.count { o.topK = nil }
         if request.allowDirect, let direct = ctx as? any DirectSampling, direct.canDrawDirectly(o) {
             // A model that can draw exactly from the same distribution without materialising all |V|
             // probabilities does so (O(fan-out) instead of O(|V|) per token).
@@ -156,7 +160,7 @@ public enum Generator {
             }
             return out
         }
-        var sampler = Sampler(options: request.sampling)
+        var sampler = Sampler(options: o)
         var lp = [Double](repeating: 0, count: model.vocabulary.count)
         var out: [Int32] = []
         out.reserveCapacity(request.length)

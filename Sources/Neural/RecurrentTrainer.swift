@@ -217,7 +217,7 @@ public enum RecurrentTrainer {
         notes["parameter_count"] = .int(layout.count)
         notes["epochs_wrapped"] = .int(wraps)
         notes["flops_per_train_token"] = .int(6 * shape.matmulWeights)
-        notes["final_train_loss_nats"] = .double(lastLoss)
+        notes["last_step_train_loss_nats"] = .double(lastLoss)
         notes["blas_threads"] = .int(BLASThreads.current)
         // Who splits the work over the threads: seqbench itself (OpenBLAS single-threaded) or OpenBLAS.
         notes["threads_split_by"] = .string(BLASThreads.paired ? "seqbench" : "openblas")

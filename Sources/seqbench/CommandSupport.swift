@@ -32,17 +32,40 @@ extension SeqbenchCommand {
 
 /// Prints one line to standard error.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("seqbench: \(message)\n".utf8))
+    _ = writeAll(2, "seqbench: \(message)\n")
 }
 
 /// Prints to standard error without a prefix (progress, notes).
 func printNote(_ message: String, terminator: String = "\n") {
-    FileHandle.standardError.write(Data((message + terminator).utf8))
+    _ = writeAll(2, message + terminator)
 }
 
-/// Writes to standard output, unbuffered with respect to other writes.
+/// Writes to standard output, unbuffered with respect to other writes. If standard output cannot
+/// take it (a full disk, a closed descriptor), says so in one line and exits with code 1: what
+/// was printed is incomplete, and the caller must not think otherwise. (`FileHandle.write(_:)`
+/// would stop the process with a fatal error instead.)
 func printOut(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    if let failure = writeAll(1, text) {
+        printError("cannot write to standard output: \(failure); check the disk or the pipe it goes to")
+        exit(1)
+    }
+}
+
+/// Writes all of `text` to file descriptor `fd`; nil, or why not (strerror).
+private func writeAll(_ fd: Int32, _ text: String) -> String? {
+    var bytes = Array(text.utf8)
+    return bytes.withUnsafeMutableBytes { buffer -> String? in
+        var offset = 0
+        while offset < buffer.count {
+            let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return String(cString: strerror(errno))
+            }
+            offset += n
+        }
+        return nil
+    }
 }
 
 /// Whether standard error is a terminal (progress bars are drawn only then).

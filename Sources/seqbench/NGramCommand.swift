@@ -117,6 +117,13 @@ extension NGramCommand {
             guard let s = Smoothing(rawValue: smoothing) else {
                 throw SeqbenchError.usage("--smoothing '\(smoothing)' is unknown; use one of \(Smoothing.allCases.map(\.rawValue).joined(separator: ", "))")
             }
+            guard (1...NGramKind.maxOrder).contains(order) else {
+                throw SeqbenchError.usage("--order \(order) is out of range; give a whole number from 1 to \(NGramKind.maxOrder)")
+            }
+            for (flag, value, low) in [("--sample", sample, 0), ("--dense", dense ?? 1, 1), ("--chain-sample", chainSample ?? 0, 0)]
+            where value < low || value > SampleCommand.maxLength {
+                throw SeqbenchError.usage("\(flag) \(value) is out of range; give a whole number from \(low) to \(SampleCommand.maxLength)")
+            }
             let trainText = try TextFile.read(train)
             let testText = try TextFile.read(test)
             let kind: TokenizerKind = tokenizer == .word ? .word : .char

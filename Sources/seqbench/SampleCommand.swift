@@ -64,7 +64,9 @@ struct SampleCommand: SeqbenchCommand {
     var threads: Int = 1
 
     func execute() throws {
-        guard length >= 1 else { throw SeqbenchError.usage("--length \(length) is out of range; give a whole number >= 1") }
+        guard length >= 1 && length <= Self.maxLength else {
+            throw SeqbenchError.usage("--length \(length) is out of range; give a whole number from 1 to \(Self.maxLength) (for more text, draw several samples with --count)")
+        }
         guard count >= 1 else { throw SeqbenchError.usage("--count \(count) is out of range; give a whole number >= 1") }
         guard threads >= 1 else { throw SeqbenchError.usage("--threads \(threads) is out of range; give a whole number >= 1") }
         ModelZoo.registry.useThreads(threads)
@@ -72,17 +74,17 @@ struct SampleCommand: SeqbenchCommand {
         try sampling.validate()
         let m = try ModelZoo.registry.load(model)
         let promptIDs = try Generator.encodePrompt(prompt, vocabulary: m.vocabulary, allowUnknown: allowUnk)
-        let samples = try Generator.samples(model: m, prompt: promptIDs, length: length, count: count, seed: seed,
-                                            sampling: sampling, observedOnly: observedOnly)
-        var out = ""
-        for s in samples {
+        // Each sample is printed as soon as it is drawn.
+        try Generator.samples(model: m, prompt: promptIDs, length: length, count: count, seed: seed,
+                              sampling: sampling, observedOnly: observedOnly) { s in
             if json {
-                out += try jsonString(s, pretty: false) + "\n"
+                printOut(try jsonString(s, pretty: false) + "\n")
             } else {
-                if count > 1 { out += "=== sample \(s.index) (seed \(s.seed)) ===\n" }
-                out += s.text + (s.text.hasSuffix("\n") ? "" : "\n")
+                printOut((count > 1 ? "=== sample \(s.index) (seed \(s.seed)) ===\n" : "") + s.text + (s.text.hasSuffix("\n") ? "" : "\n"))
             }
         }
-        printOut(out)
     }
+
+    /// The longest sample `--length` allows: 10M tokens (40 MB of ids, and the text, in memory).
+    static let maxLength = 10_000_000
 }

@@ -114,7 +114,7 @@ struct TrainCommand: SeqbenchCommand {
         ]
         if let s = report.steps { rows.append(["steps", String(s)]) }
         if let last = report.learningCurve.last {
-            rows.append(["final train loss (nats)", String(format: "%.4f", last.trainLoss)])
+            rows.append(["train loss, mean of the last curve interval (nats)", String(format: "%.4f", last.trainLoss)])
             if let v = last.validBitsPerChar { rows.append(["final valid bits/char (curve)", String(format: "%.4f", v)]) }
         }
         for key in report.notes.keys.sorted() { rows.append([key, report.notes[key]!.description]) }

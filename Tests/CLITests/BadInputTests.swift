@@ -98,7 +98,12 @@ import Testing
             (["sample", "good.sqb", "--temperature", "-1"], 2, "--temperature -1.0 is out of range; give a number >= 0 (0 means greedy)"),
             (["sample", "good.sqb", "--top-p", "1.5"], 2, "--top-p 1.5 is out of range; give a number in (0, 1]"),
             (["sample", "good.sqb", "--top-k", "0"], 2, "--top-k 0 is out of range; give a whole number >= 1"),
-            (["sample", "good.sqb", "--length", "0"], 2, "--length 0 is out of range; give a whole number >= 1"),
+            (["sample", "good.sqb", "--length", "0"], 2, "--length 0 is out of range; give a whole number from 1 to 10000000 (for more text, draw several samples with --count)"),
+            (["sample", "good.sqb", "--length", "100000000000"], 2, "--length 100000000000 is out of range; give a whole number from 1 to 10000000 (for more text, draw several samples with --count)"),
+            (["sample", "good.sqb", "--threads", "0"], 2, "--threads 0 is out of range; give a whole number >= 1"),
+            (["eval", "good.sqb", "--test", "good.txt", "--threads", "0"], 2, "--threads 0 is out of range; give a whole number >= 1"),
+            (["ngram", "bench", "--train", "good.txt", "--test", "good.txt", "--order", "0"], 2, "--order 0 is out of range; give a whole number from 1 to 64"),
+            (["ngram", "bench", "--train", "good.txt", "--test", "good.txt", "--order", "65"], 2, "--order 65 is out of range; give a whole number from 1 to 64"),
             (["sample", "good.sqb", "--prompt", "the dog"], 2, "--prompt: 2 unit(s) not in the model's char vocabulary: 'd', 'g'; remove them or pass --allow-unk to map them to <unk>"),
             (["sample", "good.sqb", "--observed-only"], 2, "--observed-only applies to count-based models; a unigram model has no observed-successor set"),
             // ArgumentParser's own errors are one line with exit code 2 as well.
@@ -114,6 +119,29 @@ import Testing
         // adds "t", the commonest character of good.txt (5 times, against 3 spaces and 3 newlines).
         let r = try CLI.run(["sample", "good.sqb", "--prompt", "dog", "--allow-unk", "--length", "1", "--greedy"], in: dir)
         #expect(r == CLI.Result(status: 0, stdout: "\u{FFFD}o\u{FFFD}t\n", stderr: ""))
+    }
+
+    /// Standard output that cannot be written (Linux's /dev/full: every write fails with ENOSPC)
+    /// is one line and exit code 1, not a crash.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func standardOutputThatCannotBeWritten() throws {
+        let dir = try fixture()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for args in [["sample", "good.sqb", "--length", "20"], ["eval", "good.sqb", "--test", "good.txt", "--json"]] {
+            guard let binary = CLI.binary else { Issue.record("the seqbench binary was not found"); return }
+            let p = Process()
+            p.executableURL = binary
+            p.arguments = args
+            p.currentDirectoryURL = dir
+            p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
+            let err = Pipe()
+            p.standardError = err
+            try p.run()
+            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            #expect(p.terminationReason == .exit && p.terminationStatus == 1, "\(args): \(message)")
+            #expect(message == "seqbench: cannot write to standard output: No space left on device; check the disk or the pipe it goes to\n")
+        }
     }
 
     @Test func offlineDownloadNamesThePath() throws {

@@ -29,6 +29,22 @@ import SeqbenchCore
         #expect(ctx.logProbability(of: wid(m, "c")) == -.infinity)
     }
 
+    /// Filters that keep every token (top-p 1, top-k ≥ |V|) draw the same text as no filter, seed for
+    /// seed, although a filter otherwise sends an n-gram model down its ranked route; a real filter
+    /// (top-k 2) draws another text, so the comparison can tell the routes apart.
+    @Test func filtersThatKeepEverythingAreNoFilter() throws {
+        let m = try makeModel(NormalizationTests.text, order: 3)
+        func draw(_ o: SamplingOptions) throws -> [Int32] {
+            var rng = Xoshiro256(seed: 11)
+            return try Generator.generate(model: m, request: .init(length: 400, sampling: o), using: &rng)
+        }
+        let plain = try draw(SamplingOptions(temperature: 0.9))
+        #expect(try draw(SamplingOptions(temperature: 0.9, topP: 1)) == plain)
+        #expect(try draw(SamplingOptions(temperature: 0.9, topK: m.vocabulary.count)) == plain)
+        #expect(try draw(SamplingOptions(temperature: 0.9, topK: m.vocabulary.count + 5, topP: 1)) == plain)
+        #expect(try draw(SamplingOptions(temperature: 0.9, topK: 2)) != plain)
+    }
+
     /// Every bigram of an observed-only sample of an order-2 model occurred in training; the full
     /// model (temperature 1) also produces unseen ones.
     @Test func observedOnlySamplesStayOnTrainingPaths() throws {
