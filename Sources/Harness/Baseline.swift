@@ -130,14 +130,16 @@ public struct Baseline: Codable, Sendable {
         return m
     }
 
+    /// Reads a baseline file for `seqbench check`. A missing or unreadable baseline is unusable input
+    /// (`SeqbenchError.usage`, exit code 2), never exit code 1, which CI reads as "a metric regressed".
     public static func read(_ path: String) throws -> Baseline {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw SeqbenchError.data("\(path): no such baseline file; write one with 'seqbench baseline RESULTS --out \(path)'")
+            throw SeqbenchError.usage("\(path): no such baseline file; write one with 'seqbench baseline RESULTS --out \(path)'")
         }
         do {
             return try JSONValue.decoder().decode(Baseline.self, from: data)
         } catch {
-            throw SeqbenchError.data("\(path): not a seqbench baseline (\(error)); write one with 'seqbench baseline'")
+            throw SeqbenchError.usage("\(path): not a seqbench baseline (\(error)); write one with 'seqbench baseline'")
         }
     }
 

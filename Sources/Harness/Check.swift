@@ -32,14 +32,15 @@ public enum Check {
     }
 
     /// Runs the comparison. Unusable input (a baseline for another experiment, a corpus whose hash
-    /// changed, missing cells) throws `SeqbenchError.usage` (exit code 2).
+    /// changed, missing cells, a results folder without a manifest or with unreadable cell files)
+    /// throws `SeqbenchError.usage` (exit code 2).
     public static func run(resultsDir: URL, baseline: Baseline, baselinePath: String, strict: Bool) throws -> Report {
-        let manifest = try Baseline.readManifest(resultsDir)
+        let manifest = try unusable { try Baseline.readManifest(resultsDir) }
         let experiment = manifest["experiment"]?.stringValue ?? ""
         guard experiment == baseline.experiment else {
             throw SeqbenchError.usage("\(baselinePath): baseline is for experiment '\(baseline.experiment)', the results in \(resultsDir.path) are of '\(experiment)'; give the matching baseline")
         }
-        let (cells, humans) = try Summary.loadCells(in: resultsDir)
+        let (cells, humans) = try unusable { try Summary.loadCells(in: resultsDir) }
         var hashes: [String: String] = [:]
         for c in cells { hashes[c.corpus] = c.corpusSHA256 }
         for (name, sha) in baseline.corpora.sorted(by: { $0.key < $1.key }) {
@@ -61,6 +62,12 @@ public enum Check {
             lines.append(Line(entry: e, now: r.mean, verdict: verdict(e, now: r.mean), configChanged: r.configID != e.configID))
         }
         return Report(lines: lines, strict: strict)
+    }
+
+    /// `body`'s result, its data errors rethrown as usage errors: results `check` cannot read are
+    /// unusable input (exit code 2), which CI must tell apart from a regression (exit code 1).
+    static func unusable<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as SeqbenchError { throw SeqbenchError.usage(e.message) }
     }
 
     static func verdict(_ e: Baseline.Entry, now x: Double) -> Verdict {

@@ -9,7 +9,8 @@ struct CheckCommand: SeqbenchCommand {
         abstract: "Compare results against a committed baseline; exit 1 when a metric regressed beyond tolerance.",
         discussion: """
         Exit codes: 0 nothing regressed; 1 a metric regressed (or improved, with --strict);
-        2 unusable input (a baseline of another experiment, a corpus whose hash changed, missing cells).
+        2 unusable input (a missing or malformed baseline file, a results folder without manifest.json,
+        a baseline of another experiment, a corpus whose hash changed, missing cells).
 
         Examples:
           seqbench check results/ci-smoke --baseline experiments/baselines/ci-smoke.json
