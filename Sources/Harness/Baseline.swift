@@ -89,12 +89,14 @@ public struct Baseline: Codable, Sendable {
 
     /// Builds a baseline from a results folder: the metrics (and tolerances) the experiment's `check:`
     /// section names, else held-out bits per char of every model with the family's default tolerance.
+    /// A folder where a model lacks some of the experiment's seeds is refused (`SeedCoverage`).
     public static func make(resultsDir: URL) throws -> Baseline {
         let manifest = try readManifest(resultsDir)
         let (cells, humans) = try Summary.loadCells(in: resultsDir)
         guard !cells.isEmpty else {
             throw SeqbenchError.data("\(resultsDir.path): no finished cells; run the experiment first")
         }
+        try SeedCoverage.requireEverySeed(cells: cells, manifest: manifest, resultsDir: resultsDir)
         let rows = Summary.rows(cells: cells, humans: humans)
         var check: [String: JSONValue] = [:]
         if let text = manifest["config"]?.stringValue, let cfg = try? ConfigNode.parse(text, file: "manifest config"),

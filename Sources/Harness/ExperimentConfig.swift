@@ -79,6 +79,9 @@ public struct ExperimentConfig: Sendable {
     /// SHA-256 of the config file's bytes.
     public var hash: String { SHA256.hex(text) }
 
+    /// The seeds of an experiment that names none.
+    public static let defaultSeeds: [UInt64] = [1]
+
     public static let topLevelKeys = ["name", "description", "seeds", "corpora", "models", "training", "sampling", "metrics", "check"]
 
     /// Loads and checks an experiment file against the registry's model kinds.
@@ -97,7 +100,7 @@ public struct ExperimentConfig: Sendable {
             throw top.fail("name", "'\(name)' may hold only letters, digits, '-', '_' and '.'; rename it")
         }
 
-        var seeds: [UInt64] = [1]
+        var seeds = defaultSeeds
         if let s = try top.list("seeds") {
             seeds = try s.map { n in
                 guard let i = n.scalar?.intValue, i >= 0 else {

@@ -10,7 +10,7 @@ struct CheckCommand: SeqbenchCommand {
         discussion: """
         Exit codes: 0 nothing regressed; 1 a metric regressed (or improved, with --strict);
         2 unusable input (a missing or malformed baseline file, a results folder without manifest.json,
-        a baseline of another experiment, a corpus whose hash changed, missing cells).
+        a baseline of another experiment, a corpus whose hash changed, missing cells or seeds).
 
         Examples:
           seqbench check results/ci-smoke --baseline experiments/baselines/ci-smoke.json

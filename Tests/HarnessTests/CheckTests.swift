@@ -141,6 +141,44 @@ func deterministicRows(_ dir: URL) throws -> [Summary.Row] {
         do { _ = try Check.run(resultsDir: dir, baseline: other, baselinePath: "b.json", strict: false) } catch let e as SeqbenchError { #expect(e.exitCode == 2) }
     }
 
+    @Test func aModelMissingASeedIsRefused() throws {
+        let dir = try runSmallExperiment(seeds: "[1, 2, 3]")
+        let base = try Baseline.make(resultsDir: dir)
+        // Delete the cell of seed 2: the model's mean is then over seeds 1 and 3 only.
+        let cellsDir = dir.appendingPathComponent("cells")
+        let files = try FileManager.default.contentsOfDirectory(atPath: cellsDir.path).filter { !$0.hasPrefix("human-") }
+        let seeds = try files.map { try ResultFiles.read(CellResult.self, from: cellsDir.appendingPathComponent($0)).seed }
+        #expect(seeds.sorted() == [1, 2, 3])
+        try FileManager.default.removeItem(at: cellsDir.appendingPathComponent(files[seeds.firstIndex(of: 2)!]))
+
+        for attempt in ["check", "baseline"] {
+            do {
+                if attempt == "check" { _ = try Check.run(resultsDir: dir, baseline: base, baselinePath: "b.json", strict: false) }
+                else { _ = try Baseline.make(resultsDir: dir) }
+                Issue.record("\(attempt) accepted a model with seed 2 missing")
+            } catch let e as SeqbenchError {
+                #expect(e.exitCode == 2, "\(attempt)")
+                #expect(e.message.contains("unigram has results for seed(s) 1, 3 but the experiment runs seed(s) 1, 2, 3;"), "\(e.message)")
+                #expect(e.message.contains("--resume"), "\(e.message)")
+            }
+        }
+    }
+
+    @Test func aBaselineOverOtherSeedsIsRefused() throws {
+        let dir = try runSmallExperiment(seeds: "[1, 2]")
+        var base = try Baseline.make(resultsDir: dir)
+        #expect(base.entries[0].n == 2)
+        // As if the baseline had been recorded when the experiment ran three seeds.
+        base.entries[0].n = 3
+        do {
+            _ = try Check.run(resultsDir: dir, baseline: base, baselinePath: "b.json", strict: false)
+            Issue.record("check compared a 2-seed mean with a 3-seed baseline")
+        } catch let e as SeqbenchError {
+            #expect(e.exitCode == 2)
+            #expect(e.message.contains("is a mean over 2 seed(s), the baseline's over 3;"), "\(e.message)")
+        }
+    }
+
     @Test func junitIsWellFormedWithTheRightCounts() throws {
         let dir = try runSmallExperiment(label: "m <&> \"q\"")
         var base = try Baseline.make(resultsDir: dir)
