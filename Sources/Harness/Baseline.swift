@@ -99,9 +99,12 @@ public struct Baseline: Codable, Sendable {
         try SeedCoverage.requireEverySeed(cells: cells, manifest: manifest, resultsDir: resultsDir)
         let rows = Summary.rows(cells: cells, humans: humans)
         var check: [String: JSONValue] = [:]
-        if let text = manifest["config"]?.stringValue, let cfg = try? ConfigNode.parse(text, file: "manifest config"),
-           let c = cfg.mapping?.first(where: { $0.key == "check" })?.value.json.objectValue {
-            check = c
+        // Checked again here: the folder may have been run by a seqbench that let unknown names through.
+        // Named as the folder's copy of the config, whose lines are the manifest config's.
+        let configFile = resultsDir.appendingPathComponent("experiment.yaml").path
+        if let text = manifest["config"]?.stringValue, let cfg = try? ConfigNode.parse(text, file: configFile),
+           let c = cfg.mapping?.first(where: { $0.key == "check" })?.value {
+            check = try ExperimentConfig.parseCheck(c, file: configFile)
         }
         let metrics = check.isEmpty ? defaultMetrics : check.keys.sorted()
         var entries: [Entry] = []

@@ -179,6 +179,28 @@ func deterministicRows(_ dir: URL) throws -> [Summary.Row] {
         }
     }
 
+    @Test func everyMetricOfAModelRowIsAKnownCheckMetric() throws {
+        // The list `check:` is validated against must hold every metric a run writes, or a valid name is refused.
+        let rows = try deterministicRows(runSmallExperiment(seeds: "[1]"))
+        let written = Set(rows.filter { $0.family != "human" }.map(\.metric))
+        #expect(written.contains("sample_bits_per_char") && written.contains("novelty_4"))
+        #expect(written.subtracting(Summary.modelMetrics).isEmpty, "\(written.subtracting(Summary.modelMetrics).sorted())")
+    }
+
+    @Test func baselineRefusesAnUnknownCheckMetricOfAnOlderRun() throws {
+        let dir = try runSmallExperiment(seeds: "[1]", extra: "check: {bits_per_char: {}, distinct_2: {}}")
+        // One held-out bits per char, and distinct_2 at each of the two temperatures.
+        #expect(try Baseline.make(resultsDir: dir).entries.map(\.metric).sorted() == ["bits_per_char", "distinct_2", "distinct_2"])
+        // A folder run before unknown names were refused: its config misspells bits_per_char.
+        let url = dir.appendingPathComponent("manifest.json")
+        var manifest = try ResultFiles.read(JSONValue.self, from: url).objectValue!
+        manifest["config"] = .string(manifest["config"]!.stringValue!.replacingOccurrences(of: "bits_per_char:", with: "bits_per_chr:"))
+        try ResultFiles.write(JSONValue.object(manifest), to: url)
+        let message = errorMessage { _ = try Baseline.make(resultsDir: dir) }
+        #expect(message?.hasPrefix(dir.appendingPathComponent("experiment.yaml").path + ":") == true, "\(message ?? "no error")")
+        #expect(message?.contains("unknown metric 'bits_per_chr' in check (did you mean 'bits_per_char'?)") == true, "\(message ?? "no error")")
+    }
+
     @Test func junitIsWellFormedWithTheRightCounts() throws {
         let dir = try runSmallExperiment(label: "m <&> \"q\"")
         var base = try Baseline.make(resultsDir: dir)

@@ -116,6 +116,17 @@ func errorMessage(_ body: () throws -> Void) -> String? {
         #expect(message?.contains(expected) == true, "got: \(message ?? "no error")\n\(yaml)")
     }
 
+    @Test func checkNamesOnlyMetricsThatModelRowsHold() throws {
+        // A misspelt metric would be dropped by `seqbench baseline` and go ungated: refused, on its line.
+        let typo = Self.base + "\ncheck: {bits_per_chr: {}, distinct_2: {}}\n"
+        let line = Self.base.split(separator: "\n", omittingEmptySubsequences: false).count + 1
+        let message = errorMessage { _ = try parse(typo) }
+        #expect(message == "x.yaml:\(line): unknown metric 'bits_per_chr' in check (did you mean 'bits_per_char'?); known metrics: \(Summary.modelMetrics.joined(separator: ", "))")
+        // Every known name is accepted.
+        let all = Self.base + "\ncheck:\n" + Summary.modelMetrics.map { "  \($0): {}\n" }.joined()
+        #expect(Set(try parse(all).check.keys) == Set(Summary.modelMetrics))
+    }
+
     @Test func missingSectionsAndSyntax() {
         #expect(errorMessage { _ = try parse("name: t\nmodels: [{kind: unigram}]\n") }?.contains("needs 'corpora'") == true)
         #expect(errorMessage { _ = try parse("name: t\ncorpora: [kjv]\nmodels: [{kind: unigram}\n") }?.hasPrefix("x.yaml: not valid YAML (line") == true)
