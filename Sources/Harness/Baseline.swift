@@ -1,4 +1,5 @@
 import Foundation
+import LanguageModels
 import SeqbenchCore
 
 /// Which way a metric is better.
@@ -28,11 +29,11 @@ public struct Tolerance: Codable, Sendable, Equatable {
         self.absolute = absolute; self.relative = relative; self.interval = interval
     }
 
-    /// The default for a model family: count-based models are deterministic (identical across machines'
-    /// thread counts), so they get 1e-6 relative (float formatting noise only); neural results vary with
-    /// BLAS threading and summation order, so they get 2% relative.
-    public static func defaultFor(family: String) -> Tolerance {
-        ["ngram", "unigram", "human"].contains(family) ? Tolerance(relative: 1e-6) : Tolerance(relative: 0.02)
+    /// The default for a model kind: count-based kinds are deterministic (identical across machines and
+    /// thread counts, `ModelKind.isMachineIndependent`), so they get 1e-6 relative (float formatting
+    /// noise only); neural results vary with BLAS threading and summation order, so they get 2% relative.
+    public static func defaultFor(kind: any ModelKind.Type) -> Tolerance {
+        kind.isMachineIndependent ? Tolerance(relative: 1e-6) : Tolerance(relative: 0.02)
     }
 
     var text: String {
@@ -90,7 +91,8 @@ public struct Baseline: Codable, Sendable {
     /// Builds a baseline from a results folder: the metrics (and tolerances) the experiment's `check:`
     /// section names, else held-out bits per char of every model with the family's default tolerance.
     /// A folder where a model lacks some of the experiment's seeds is refused (`SeedCoverage`).
-    public static func make(resultsDir: URL) throws -> Baseline {
+    /// - Parameter registry: the model kinds, which say whether their results are machine-independent.
+    public static func make(resultsDir: URL, registry: ModelRegistry) throws -> Baseline {
         let manifest = try readManifest(resultsDir)
         let (cells, humans) = try Summary.loadCells(in: resultsDir)
         guard !cells.isEmpty else {
@@ -110,7 +112,10 @@ public struct Baseline: Codable, Sendable {
         var entries: [Entry] = []
         for r in rows where r.family != "human" && metrics.contains(r.metric) {
             let spec = check[r.metric]?.objectValue
-            var tol = Tolerance.defaultFor(family: r.family)
+            guard let kind = registry.kinds.first(where: { $0.name == r.family }) else {
+                throw SeqbenchError.data("\(resultsDir.path): \(r.corpus) · \(r.model) is of model kind '\(r.family)', which this seqbench does not know (it knows \(registry.names.joined(separator: ", "))); record the baseline with the seqbench that ran the experiment")
+            }
+            var tol = Tolerance.defaultFor(kind: kind)
             if let s = spec, s["absolute"] != nil || s["relative"] != nil || s["interval"] != nil {
                 tol = Tolerance(absolute: s["absolute"]?.doubleValue, relative: s["relative"]?.doubleValue, interval: s["interval"]?.boolValue)
             }

@@ -9,6 +9,7 @@ import SeqbenchCore
 enum FakeKind: ModelKind {
     static let name = "fake"
     static let summary = "test kind"
+    static let isMachineIndependent = true
     static let options: [ModelOptionSpec] = [
         ModelOptionSpec("order", .int, default: .int(3), help: "order"),
         ModelOptionSpec("smoothing", .string, default: .string("a"), help: "smoothing", choices: ["a", "b", "c"]),
