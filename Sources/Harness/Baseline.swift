@@ -1,4 +1,5 @@
 import Foundation
+import LanguageModels
 import SeqbenchCore
 
 /// Which way a metric is better.
@@ -28,11 +29,11 @@ public struct Tolerance: Codable, Sendable, Equatable {
         self.absolute = absolute; self.relative = relative; self.interval = interval
     }
 
-    /// The default for a model family: count-based models are deterministic (identical across machines'
-    /// thread counts), so they get 1e-6 relative (float formatting noise only); neural results vary with
-    /// BLAS threading and summation order, so they get 2% relative.
-    public static func defaultFor(family: String) -> Tolerance {
-        ["ngram", "unigram", "human"].contains(family) ? Tolerance(relative: 1e-6) : Tolerance(relative: 0.02)
+    /// The default for a model kind: count-based kinds are deterministic (identical across machines and
+    /// thread counts, `ModelKind.isMachineIndependent`), so they get 1e-6 relative (float formatting
+    /// noise only); neural results vary with BLAS threading and summation order, so they get 2% relative.
+    public static func defaultFor(kind: any ModelKind.Type) -> Tolerance {
+        kind.isMachineIndependent ? Tolerance(relative: 1e-6) : Tolerance(relative: 0.02)
     }
 
     var text: String {
@@ -89,23 +90,32 @@ public struct Baseline: Codable, Sendable {
 
     /// Builds a baseline from a results folder: the metrics (and tolerances) the experiment's `check:`
     /// section names, else held-out bits per char of every model with the family's default tolerance.
-    public static func make(resultsDir: URL) throws -> Baseline {
+    /// A folder where a model lacks some of the experiment's seeds is refused (`SeedCoverage`).
+    /// - Parameter registry: the model kinds, which say whether their results are machine-independent.
+    public static func make(resultsDir: URL, registry: ModelRegistry) throws -> Baseline {
         let manifest = try readManifest(resultsDir)
         let (cells, humans) = try Summary.loadCells(in: resultsDir)
         guard !cells.isEmpty else {
             throw SeqbenchError.data("\(resultsDir.path): no finished cells; run the experiment first")
         }
+        try SeedCoverage.requireEverySeed(cells: cells, manifest: manifest, resultsDir: resultsDir)
         let rows = Summary.rows(cells: cells, humans: humans)
         var check: [String: JSONValue] = [:]
-        if let text = manifest["config"]?.stringValue, let cfg = try? ConfigNode.parse(text, file: "manifest config"),
-           let c = cfg.mapping?.first(where: { $0.key == "check" })?.value.json.objectValue {
-            check = c
+        // Checked again here: the folder may have been run by a seqbench that let unknown names through.
+        // Named as the folder's copy of the config, whose lines are the manifest config's.
+        let configFile = resultsDir.appendingPathComponent("experiment.yaml").path
+        if let text = manifest["config"]?.stringValue, let cfg = try? ConfigNode.parse(text, file: configFile),
+           let c = cfg.mapping?.first(where: { $0.key == "check" })?.value {
+            check = try ExperimentConfig.parseCheck(c, file: configFile)
         }
         let metrics = check.isEmpty ? defaultMetrics : check.keys.sorted()
         var entries: [Entry] = []
         for r in rows where r.family != "human" && metrics.contains(r.metric) {
             let spec = check[r.metric]?.objectValue
-            var tol = Tolerance.defaultFor(family: r.family)
+            guard let kind = registry.kinds.first(where: { $0.name == r.family }) else {
+                throw SeqbenchError.data("\(resultsDir.path): \(r.corpus) · \(r.model) is of model kind '\(r.family)', which this seqbench does not know (it knows \(registry.names.joined(separator: ", "))); record the baseline with the seqbench that ran the experiment")
+            }
+            var tol = Tolerance.defaultFor(kind: kind)
             if let s = spec, s["absolute"] != nil || s["relative"] != nil || s["interval"] != nil {
                 tol = Tolerance(absolute: s["absolute"]?.doubleValue, relative: s["relative"]?.doubleValue, interval: s["interval"]?.boolValue)
             }
@@ -130,14 +140,16 @@ public struct Baseline: Codable, Sendable {
         return m
     }
 
+    /// Reads a baseline file for `seqbench check`. A missing or unreadable baseline is unusable input
+    /// (`SeqbenchError.usage`, exit code 2), never exit code 1, which CI reads as "a metric regressed".
     public static func read(_ path: String) throws -> Baseline {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw SeqbenchError.data("\(path): no such baseline file; write one with 'seqbench baseline RESULTS --out \(path)'")
+            throw SeqbenchError.usage("\(path): no such baseline file; write one with 'seqbench baseline RESULTS --out \(path)'")
         }
         do {
             return try JSONValue.decoder().decode(Baseline.self, from: data)
         } catch {
-            throw SeqbenchError.data("\(path): not a seqbench baseline (\(error)); write one with 'seqbench baseline'")
+            throw SeqbenchError.usage("\(path): not a seqbench baseline (\(error)); write one with 'seqbench baseline'")
         }
     }
 

@@ -32,14 +32,16 @@ public enum Check {
     }
 
     /// Runs the comparison. Unusable input (a baseline for another experiment, a corpus whose hash
-    /// changed, missing cells) throws `SeqbenchError.usage` (exit code 2).
+    /// changed, missing cells or seeds, a results folder without a manifest or with unreadable cell files)
+    /// throws `SeqbenchError.usage` (exit code 2).
     public static func run(resultsDir: URL, baseline: Baseline, baselinePath: String, strict: Bool) throws -> Report {
-        let manifest = try Baseline.readManifest(resultsDir)
+        let manifest = try unusable { try Baseline.readManifest(resultsDir) }
         let experiment = manifest["experiment"]?.stringValue ?? ""
         guard experiment == baseline.experiment else {
             throw SeqbenchError.usage("\(baselinePath): baseline is for experiment '\(baseline.experiment)', the results in \(resultsDir.path) are of '\(experiment)'; give the matching baseline")
         }
-        let (cells, humans) = try Summary.loadCells(in: resultsDir)
+        let (cells, humans) = try unusable { try Summary.loadCells(in: resultsDir) }
+        try SeedCoverage.requireEverySeed(cells: cells, manifest: manifest, resultsDir: resultsDir)
         var hashes: [String: String] = [:]
         for c in cells { hashes[c.corpus] = c.corpusSHA256 }
         for (name, sha) in baseline.corpora.sorted(by: { $0.key < $1.key }) {
@@ -58,9 +60,20 @@ public enum Check {
             guard let r = rows.first(where: { $0.corpus == e.corpus && $0.model == e.model && $0.metric == e.metric && $0.temperature == e.temperature }) else {
                 throw SeqbenchError.usage("\(resultsDir.path): missing cell for \(e.name); the experiment changed or the run is incomplete — finish it, or regenerate the baseline with 'seqbench baseline'")
             }
+            // Every seed of the results is there (above); a count that still differs means the
+            // experiment's seeds changed since the baseline, and means over other seeds are not comparable.
+            guard r.n == e.n else {
+                throw SeqbenchError.usage("\(resultsDir.path): \(e.name) is a mean over \(r.n) seed(s), the baseline's over \(e.n); the experiment's seeds changed — regenerate the baseline on purpose with 'seqbench baseline'")
+            }
             lines.append(Line(entry: e, now: r.mean, verdict: verdict(e, now: r.mean), configChanged: r.configID != e.configID))
         }
         return Report(lines: lines, strict: strict)
+    }
+
+    /// `body`'s result, its data errors rethrown as usage errors: results `check` cannot read are
+    /// unusable input (exit code 2), which CI must tell apart from a regression (exit code 1).
+    static func unusable<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as SeqbenchError { throw SeqbenchError.usage(e.message) }
     }
 
     static func verdict(_ e: Baseline.Entry, now x: Double) -> Verdict {

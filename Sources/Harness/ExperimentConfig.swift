@@ -79,6 +79,9 @@ public struct ExperimentConfig: Sendable {
     /// SHA-256 of the config file's bytes.
     public var hash: String { SHA256.hex(text) }
 
+    /// The seeds of an experiment that names none.
+    public static let defaultSeeds: [UInt64] = [1]
+
     public static let topLevelKeys = ["name", "description", "seeds", "corpora", "models", "training", "sampling", "metrics", "check"]
 
     /// Loads and checks an experiment file against the registry's model kinds.
@@ -97,7 +100,7 @@ public struct ExperimentConfig: Sendable {
             throw top.fail("name", "'\(name)' may hold only letters, digits, '-', '_' and '.'; rename it")
         }
 
-        var seeds: [UInt64] = [1]
+        var seeds = defaultSeeds
         if let s = try top.list("seeds") {
             seeds = try s.map { n in
                 guard let i = n.scalar?.intValue, i >= 0 else {
@@ -168,26 +171,34 @@ public struct ExperimentConfig: Sendable {
             referenceKind = "ngram"
         }
 
-        var check: [String: JSONValue] = [:]
-        if let c = top["check"] {
-            guard let m = c.mapping else { throw SeqbenchError.data("\(file):\(c.line): check must map metric names to tolerances") }
-            for p in m {
-                let tol = try ConfigMapping(p.value, file: file, path: "check.\(p.key)", allowed: ["absolute", "relative", "interval", "direction"])
-                _ = try tol.double("absolute", range: 0...1e12)
-                _ = try tol.double("relative", range: 0...1e6)
-                _ = try tol.bool("interval")
-                if let d = try tol.string("direction"), !["lower", "higher"].contains(d) {
-                    throw tol.fail("direction", "is '\(d)'; use lower or higher")
-                }
-                check[p.key] = p.value.json
-            }
-        }
+        let check = try top["check"].map { try parseCheck($0, file: file) } ?? [:]
 
         let promptTokenizers = Set(corpora.map(\.tokenizer))
         _ = promptTokenizers
         return ExperimentConfig(file: file, name: name, text: text, seeds: seeds, corpora: corpora, models: models,
                                 maxSeconds: maxSeconds, sampling: sampling, reference: reference,
                                 referenceKind: referenceKind, copying: copying, check: check)
+    }
+
+    /// The `check:` section: metric name → tolerance. A metric name that no model row holds is refused,
+    /// since `seqbench baseline` would record nothing for it and the metric would silently go ungated.
+    static func parseCheck(_ c: ConfigNode, file: String) throws -> [String: JSONValue] {
+        guard let m = c.mapping else { throw SeqbenchError.data("\(file):\(c.line): check must map metric names to tolerances") }
+        var check: [String: JSONValue] = [:]
+        for p in m {
+            guard Summary.modelMetrics.contains(p.key) else {
+                throw SeqbenchError.data("\(file):\(p.keyLine): unknown metric '\(p.key)' in check\(EditDistance.suggestion(for: p.key, in: Summary.modelMetrics)); known metrics: \(Summary.modelMetrics.joined(separator: ", "))")
+            }
+            let tol = try ConfigMapping(p.value, file: file, path: "check.\(p.key)", allowed: ["absolute", "relative", "interval", "direction"])
+            _ = try tol.double("absolute", range: 0...1e12)
+            _ = try tol.double("relative", range: 0...1e6)
+            _ = try tol.bool("interval")
+            if let d = try tol.string("direction"), !["lower", "higher"].contains(d) {
+                throw tol.fail("direction", "is '\(d)'; use lower or higher")
+            }
+            check[p.key] = p.value.json
+        }
+        return check
     }
 
     static func parseCorpus(_ n: ConfigNode, file: String, path: String) throws -> CorpusEntry {

@@ -37,6 +37,19 @@ public enum Summary {
         }
     }
 
+    /// The held-out and cost metrics of a model, in the order `rows` writes them; `train_bits_per_char`
+    /// only for kinds that report it (n-grams), `excess_bits_per_char` only on synthetic corpora.
+    public static let heldOutMetrics = [
+        "bits_per_char", "perplexity", "cross_entropy_nats", "train_bits_per_char", "excess_bits_per_char",
+        "train_seconds", "tokens_per_second", "parameters", "peak_rss_mib",
+    ]
+
+    /// The metrics of a model's samples at each temperature (`sample_bits_per_char` only with a reference model).
+    public static let sampleMetrics = MetricSet.names + ["sample_bits_per_char"]
+
+    /// Every metric a model's rows can hold: the names an experiment's `check:` section may give.
+    public static let modelMetrics = heldOutMetrics + sampleMetrics
+
     /// Reads every cell file of a results folder (sorted by file name).
     public static func loadCells(in dir: URL) throws -> (cells: [CellResult], humans: [HumanResult]) {
         let cellsDir = dir.appendingPathComponent("cells")
@@ -99,7 +112,7 @@ public enum Summary {
     }
 
     static func metricOrder(_ a: String, _ b: String) -> Bool {
-        let order = MetricSet.names + ["sample_bits_per_char"]
+        let order = sampleMetrics
         let ia = order.firstIndex(of: a) ?? Int.max, ib = order.firstIndex(of: b) ?? Int.max
         return ia != ib ? ia < ib : a < b
     }

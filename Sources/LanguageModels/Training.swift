@@ -92,6 +92,11 @@ public protocol ModelKind {
     static var options: [ModelOptionSpec] { get }
     static func train(data: TrainingData, options: ModelOptions, environment: TrainingEnvironment) throws -> (any LanguageModel, TrainingReport)
     static func decode(payload: Data, vocabulary: Vocabulary, source: String) throws -> any LanguageModel
+    /// Whether this kind's numbers are the same on every machine and thread count: counts and table
+    /// look-ups, no floating-point sums whose order BLAS or the thread count chooses. CI baselines hold
+    /// such kinds to 1e-6 relative and the others to 2% (`Tolerance.defaultFor(kind:)`). No default,
+    /// so that a new kind says which it is rather than being gated loosely by omission.
+    static var isMachineIndependent: Bool { get }
     /// The threads this kind's models compute with from now on, in evaluation and sampling (training
     /// takes `TrainingEnvironment.threads`). A model's numbers must not depend on it.
     static func useThreads(_ threads: Int)

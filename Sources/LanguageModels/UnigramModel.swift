@@ -60,6 +60,8 @@ public enum UnigramKind: ModelKind {
     public static let name = "unigram"
     public static let summary = "unigram frequencies with add-one smoothing (a baseline that ignores context)"
     public static let options: [ModelOptionSpec] = []
+    /// Counts.
+    public static let isMachineIndependent = true
 
     public static func train(data: TrainingData, options: ModelOptions, environment: TrainingEnvironment) throws -> (any LanguageModel, TrainingReport) {
         let start = Date()

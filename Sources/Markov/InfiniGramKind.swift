@@ -11,6 +11,9 @@ public enum InfiniGramKind: ModelKind {
         ModelOptionSpec("max_context", .int, default: .int(0), help: "longest context in tokens (0 = unbounded); N−1 gives the maximum-likelihood N-gram backing off to the longest seen context"),
     ]
 
+    /// Counts over a suffix array.
+    public static let isMachineIndependent = true
+
     public static func train(data: TrainingData, options: ModelOptions, environment: TrainingEnvironment) throws -> (any LanguageModel, TrainingReport) {
         try options.validate(against: Self.options, kind: name)
         let maxContext = try options.int("max_context", default: 0, range: 0...1_000_000)

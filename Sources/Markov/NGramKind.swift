@@ -9,6 +9,8 @@ public enum NGramKind: ModelKind {
     public static let name = "ngram"
     public static let summary = "n-gram Markov chain (mle, add-k, witten-bell, kneser-ney, modified-kneser-ney as KenLM lmplz)"
     public static let maxOrder = 64
+    /// Counts and discounts, evaluated without BLAS.
+    public static let isMachineIndependent = true
 
     public static let options: [ModelOptionSpec] = [
         ModelOptionSpec("order", .int, default: .int(3), help: "n-gram order N (1...\(maxOrder)): N−1 tokens of context"),

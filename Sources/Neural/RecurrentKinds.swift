@@ -11,6 +11,9 @@ public protocol RecurrentKind: ModelKind {
 extension RecurrentKind {
     public static var options: [ModelOptionSpec] { TrainingConfiguration.specs }
 
+    /// The last digits change with the BLAS kernels and thread count (summation order).
+    public static var isMachineIndependent: Bool { false }
+
     public static func train(data: TrainingData, options: ModelOptions, environment: TrainingEnvironment) throws -> (any LanguageModel, TrainingReport) {
         try RecurrentTrainer.train(cell: cell, data: data, options: options, environment: environment)
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Harness
+import ModelZoo
 import SeqbenchCore
 
 struct CheckCommand: SeqbenchCommand {
@@ -9,7 +10,8 @@ struct CheckCommand: SeqbenchCommand {
         abstract: "Compare results against a committed baseline; exit 1 when a metric regressed beyond tolerance.",
         discussion: """
         Exit codes: 0 nothing regressed; 1 a metric regressed (or improved, with --strict);
-        2 unusable input (a baseline of another experiment, a corpus whose hash changed, missing cells).
+        2 unusable input (a missing or malformed baseline file, a results folder without manifest.json,
+        a baseline of another experiment, a corpus whose hash changed, missing cells or seeds).
 
         Examples:
           seqbench check results/ci-smoke --baseline experiments/baselines/ci-smoke.json
@@ -53,8 +55,9 @@ struct BaselineCommand: SeqbenchCommand {
         abstract: "Write a baseline (metrics, directions, tolerances, hashes) from a results folder.",
         discussion: """
         The metrics and tolerances come from the experiment's `check:` section; without one, held-out
-        bits per char of every model, with 1e-6 relative tolerance for count-based models
-        (deterministic) and 2% for neural ones (BLAS threading changes their last digits).
+        bits per char of every model, with 1e-6 relative tolerance for count-based models (unigram,
+        ngram, infinigram: deterministic) and 2% for neural ones (BLAS threading changes their last
+        digits).
 
         Example:
           seqbench baseline results/ci-smoke --out experiments/baselines/ci-smoke.json
@@ -68,7 +71,7 @@ struct BaselineCommand: SeqbenchCommand {
     var out: String
 
     func execute() throws {
-        let b = try Baseline.make(resultsDir: URL(fileURLWithPath: results))
+        let b = try Baseline.make(resultsDir: URL(fileURLWithPath: results), registry: ModelZoo.registry)
         try b.write(to: URL(fileURLWithPath: out))
         printNote("wrote \(out): \(b.entries.count) metric(s) of experiment \(b.experiment)")
     }

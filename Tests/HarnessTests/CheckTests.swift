@@ -5,11 +5,14 @@ import FoundationXML
 import Testing
 @testable import Harness
 import LanguageModels
+import ModelZoo
 import SeqbenchCore
 
-/// Runs a small unigram experiment in-process into a fresh folder and returns the folder.
+/// Runs a small unigram experiment (or `models`, YAML list items of `registry`'s kinds) in-process into
+/// a fresh folder and returns the folder.
 /// The corpus and config live in `dir` (same dir, same config); results go to a fresh folder each call.
-func runSmallExperiment(name: String = "t", seeds: String = "[1, 2]", label: String? = nil, extra: String = "", in dir: URL? = nil) throws -> URL {
+func runSmallExperiment(name: String = "t", seeds: String = "[1, 2]", label: String? = nil, models: String? = nil, registry: ModelRegistry = testRegistry,
+                        extra: String = "", in dir: URL? = nil) throws -> URL {
     let dir = dir ?? FileManager.default.temporaryDirectory.appendingPathComponent("seqbench-harness-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     // 200 lines of a small deterministic text.
@@ -26,7 +29,7 @@ func runSmallExperiment(name: String = "t", seeds: String = "[1, 2]", label: Str
       - corpus: \(corpus.path)
         tokenizer: char
     models:
-      - kind: unigram\(label.map { "\n    label: '\($0)'" } ?? "")
+    \(models ?? "  - kind: unigram" + (label.map { "\n    label: '\($0)'" } ?? ""))
     sampling:
       temperatures: [greedy, 1.0]
       samples: 3
@@ -37,9 +40,9 @@ func runSmallExperiment(name: String = "t", seeds: String = "[1, 2]", label: Str
     """
     let cfgURL = dir.appendingPathComponent("e.yaml")
     try yaml.write(to: cfgURL, atomically: true, encoding: .utf8)
-    let config = try ExperimentConfig.load(cfgURL.path, registry: testRegistry)
+    let config = try ExperimentConfig.load(cfgURL.path, registry: registry)
     let out = dir.appendingPathComponent("results-\(UUID().uuidString)")
-    try ExperimentRunner(config: config, registry: testRegistry, options: .init(out: out)).run()
+    try ExperimentRunner(config: config, registry: registry, options: .init(out: out)).run()
     return out
 }
 
@@ -100,7 +103,7 @@ func deterministicRows(_ dir: URL) throws -> [Summary.Row] {
 
     @Test func checkAgainstCraftedBaselines() throws {
         let dir = try runSmallExperiment()
-        let base = try Baseline.make(resultsDir: dir)
+        let base = try Baseline.make(resultsDir: dir, registry: testRegistry)
         #expect(base.entries.count == 1)  // bits_per_char of the one model
         let now = base.entries[0].value
 
@@ -141,9 +144,97 @@ func deterministicRows(_ dir: URL) throws -> [Summary.Row] {
         do { _ = try Check.run(resultsDir: dir, baseline: other, baselinePath: "b.json", strict: false) } catch let e as SeqbenchError { #expect(e.exitCode == 2) }
     }
 
+    @Test func aModelMissingASeedIsRefused() throws {
+        let dir = try runSmallExperiment(seeds: "[1, 2, 3]")
+        let base = try Baseline.make(resultsDir: dir, registry: testRegistry)
+        // Delete the cell of seed 2: the model's mean is then over seeds 1 and 3 only.
+        let cellsDir = dir.appendingPathComponent("cells")
+        let files = try FileManager.default.contentsOfDirectory(atPath: cellsDir.path).filter { !$0.hasPrefix("human-") }
+        let seeds = try files.map { try ResultFiles.read(CellResult.self, from: cellsDir.appendingPathComponent($0)).seed }
+        #expect(seeds.sorted() == [1, 2, 3])
+        try FileManager.default.removeItem(at: cellsDir.appendingPathComponent(files[seeds.firstIndex(of: 2)!]))
+
+        for attempt in ["check", "baseline"] {
+            do {
+                if attempt == "check" { _ = try Check.run(resultsDir: dir, baseline: base, baselinePath: "b.json", strict: false) }
+                else { _ = try Baseline.make(resultsDir: dir, registry: testRegistry) }
+                Issue.record("\(attempt) accepted a model with seed 2 missing")
+            } catch let e as SeqbenchError {
+                #expect(e.exitCode == 2, "\(attempt)")
+                #expect(e.message.contains("unigram has results for seed(s) 1, 3 but the experiment runs seed(s) 1, 2, 3;"), "\(e.message)")
+                #expect(e.message.contains("--resume"), "\(e.message)")
+            }
+        }
+    }
+
+    @Test func aBaselineOverOtherSeedsIsRefused() throws {
+        let dir = try runSmallExperiment(seeds: "[1, 2]")
+        var base = try Baseline.make(resultsDir: dir, registry: testRegistry)
+        #expect(base.entries[0].n == 2)
+        // As if the baseline had been recorded when the experiment ran three seeds.
+        base.entries[0].n = 3
+        do {
+            _ = try Check.run(resultsDir: dir, baseline: base, baselinePath: "b.json", strict: false)
+            Issue.record("check compared a 2-seed mean with a 3-seed baseline")
+        } catch let e as SeqbenchError {
+            #expect(e.exitCode == 2)
+            #expect(e.message.contains("is a mean over 2 seed(s), the baseline's over 3;"), "\(e.message)")
+        }
+    }
+
+    @Test func everyMetricOfAModelRowIsAKnownCheckMetric() throws {
+        // The list `check:` is validated against must hold every metric a run writes, or a valid name is refused.
+        let rows = try deterministicRows(runSmallExperiment(seeds: "[1]"))
+        let written = Set(rows.filter { $0.family != "human" }.map(\.metric))
+        #expect(written.contains("sample_bits_per_char") && written.contains("novelty_4"))
+        #expect(written.subtracting(Summary.modelMetrics).isEmpty, "\(written.subtracting(Summary.modelMetrics).sorted())")
+    }
+
+    @Test func baselineRefusesAnUnknownCheckMetricOfAnOlderRun() throws {
+        let dir = try runSmallExperiment(seeds: "[1]", extra: "check: {bits_per_char: {}, distinct_2: {}}")
+        // One held-out bits per char, and distinct_2 at each of the two temperatures.
+        #expect(try Baseline.make(resultsDir: dir, registry: testRegistry).entries.map(\.metric).sorted() == ["bits_per_char", "distinct_2", "distinct_2"])
+        // A folder run before unknown names were refused: its config misspells bits_per_char.
+        let url = dir.appendingPathComponent("manifest.json")
+        var manifest = try ResultFiles.read(JSONValue.self, from: url).objectValue!
+        manifest["config"] = .string(manifest["config"]!.stringValue!.replacingOccurrences(of: "bits_per_char:", with: "bits_per_chr:"))
+        try ResultFiles.write(JSONValue.object(manifest), to: url)
+        let message = errorMessage { _ = try Baseline.make(resultsDir: dir, registry: testRegistry) }
+        #expect(message?.hasPrefix(dir.appendingPathComponent("experiment.yaml").path + ":") == true, "\(message ?? "no error")")
+        #expect(message?.contains("unknown metric 'bits_per_chr' in check (did you mean 'bits_per_char'?)") == true, "\(message ?? "no error")")
+    }
+
+    @Test func countBasedKindsAreHeldToTheTightTolerance() throws {
+        // Every kind of the zoo but the recurrent ones counts; one recurrent kind stands for them.
+        let models = """
+          - kind: unigram
+          - kind: ngram
+            order: 2
+          - kind: infinigram
+            max_context: 1
+          - kind: rnn
+            embedding: 4
+            hidden: 8
+            seq_len: 16
+            batch: 4
+            steps: 10
+            eval_every: 5
+        """
+        let dir = try runSmallExperiment(seeds: "[1]", models: models, registry: ModelZoo.registry)
+        let base = try Baseline.make(resultsDir: dir, registry: ModelZoo.registry)
+        #expect(Set(base.entries.map(\.family)) == ["unigram", "ngram", "infinigram", "rnn"])
+        #expect(base.entries.allSatisfy { $0.value.isFinite }, "\(base.entries.map(\.value))")
+        // A baseline 1% better than now: beyond 1e-6 relative, within 2%.
+        var better = base
+        for i in better.entries.indices { better.entries[i].value *= 0.99 }
+        let r = try Check.run(resultsDir: dir, baseline: better, baselinePath: "b.json", strict: false)
+        #expect(Set(r.lines.filter { $0.verdict == .regressed }.map(\.entry.family)) == ["unigram", "ngram", "infinigram"])
+        #expect(r.lines.filter { $0.verdict == .ok }.map(\.entry.family) == ["rnn"])
+    }
+
     @Test func junitIsWellFormedWithTheRightCounts() throws {
         let dir = try runSmallExperiment(label: "m <&> \"q\"")
-        var base = try Baseline.make(resultsDir: dir)
+        var base = try Baseline.make(resultsDir: dir, registry: testRegistry)
         var second = base.entries[0]
         second.value = second.value / 1.5  // makes "now" a regression
         second.metric = "perplexity"

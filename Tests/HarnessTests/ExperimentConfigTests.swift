@@ -9,6 +9,7 @@ import SeqbenchCore
 enum FakeKind: ModelKind {
     static let name = "fake"
     static let summary = "test kind"
+    static let isMachineIndependent = true
     static let options: [ModelOptionSpec] = [
         ModelOptionSpec("order", .int, default: .int(3), help: "order"),
         ModelOptionSpec("smoothing", .string, default: .string("a"), help: "smoothing", choices: ["a", "b", "c"]),
@@ -114,6 +115,17 @@ func errorMessage(_ body: () throws -> Void) -> String? {
         let yaml = lines.joined(separator: "\n")
         let message = errorMessage { _ = try parse(yaml) }
         #expect(message?.contains(expected) == true, "got: \(message ?? "no error")\n\(yaml)")
+    }
+
+    @Test func checkNamesOnlyMetricsThatModelRowsHold() throws {
+        // A misspelt metric would be dropped by `seqbench baseline` and go ungated: refused, on its line.
+        let typo = Self.base + "\ncheck: {bits_per_chr: {}, distinct_2: {}}\n"
+        let line = Self.base.split(separator: "\n", omittingEmptySubsequences: false).count + 1
+        let message = errorMessage { _ = try parse(typo) }
+        #expect(message == "x.yaml:\(line): unknown metric 'bits_per_chr' in check (did you mean 'bits_per_char'?); known metrics: \(Summary.modelMetrics.joined(separator: ", "))")
+        // Every known name is accepted.
+        let all = Self.base + "\ncheck:\n" + Summary.modelMetrics.map { "  \($0): {}\n" }.joined()
+        #expect(Set(try parse(all).check.keys) == Set(Summary.modelMetrics))
     }
 
     @Test func missingSectionsAndSyntax() {
