@@ -11,6 +11,11 @@ public protocol RecurrentKind: ModelKind {
 extension RecurrentKind {
     public static var options: [ModelOptionSpec] { TrainingConfiguration.specs }
 
+    /// Reads the options as training does (`TrainingConfiguration`), ranges included.
+    public static func validate(options: ModelOptions) throws {
+        _ = try TrainingConfiguration(options: options, kind: name)
+    }
+
     public static func train(data: TrainingData, options: ModelOptions, environment: TrainingEnvironment) throws -> (any LanguageModel, TrainingReport) {
         try RecurrentTrainer.train(cell: cell, data: data, options: options, environment: environment)
     }

@@ -68,6 +68,8 @@ struct TrainCommand: SeqbenchCommand {
             return
         }
         let options = try ModelOptions.parseCommandLine(kindArguments, specs: modelKind.options, kind: kind)
+        // Values too, before a corpus is loaded: an out-of-range value should not wait for the text.
+        try modelKind.validate(options: options)
         let tokenizerKind = try parseTokenizer(tokenizer)
         guard let out else { throw SeqbenchError.usage("train: --out is missing; give the model file to write, e.g. --out model.sqb") }
         guard threads >= 1 else { throw SeqbenchError.usage("--threads \(threads) is out of range; give a whole number >= 1") }
