@@ -64,6 +64,10 @@ public enum RecurrentTrainer {
             guard c.fingerprint == fingerprint else {
                 throw SeqbenchError.usage("\(url.path): the checkpoint was made with different settings (\(c.fingerprint)); this run has (\(fingerprint)); use the same model, data, seq-len, batch, optimizer and seed, or another --checkpoint")
             }
+            // Resuming past the last step would return the checkpoint's weights as a shorter run's.
+            guard c.step <= cfg.steps else {
+                throw SeqbenchError.usage("\(url.path): the checkpoint is at step \(c.step), beyond --steps \(cfg.steps); give --steps \(c.step) or more, or start without --resume")
+            }
             params.copy(from: c.parameters)
             optimizer.restore(step: c.optimizerStep, m: c.m, v: c.v)
             ws.stateH.copy(from: c.stateH); ws.stateC.copy(from: c.stateC)

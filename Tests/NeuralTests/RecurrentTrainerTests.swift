@@ -11,6 +11,11 @@ func trainingData(_ text: String, valid: String? = nil) -> TrainingData {
                         validCharacters: valid.map { $0.unicodeScalars.count })
 }
 
+/// The message of the error `body` throws, or nil.
+func errorMessage(_ body: () throws -> Void) -> String? {
+    do { try body(); return nil } catch let e as SeqbenchError { return e.message } catch { return "\(error)" }
+}
+
 func temporaryURL(_ name: String) -> URL {
     FileManager.default.temporaryDirectory.appendingPathComponent("seqbench-neural-tests-\(ProcessInfo.processInfo.processIdentifier)-\(name)")
 }
@@ -116,6 +121,26 @@ struct RecurrentTrainerTests {
             _ = try RecurrentTrainer.train(cell: .rnn, data: data, options: ModelOptions(o2),
                                            environment: TrainingEnvironment(seed: 1, checkpointURL: url, resume: true))
         }
+    }
+
+    /// A checkpoint beyond the run's last step is refused (its weights would be returned as a shorter
+    /// run's); one exactly at the last step is fine.
+    @Test func resumePastTheLastStepIsRefused() throws {
+        let data = trainingData(Self.pangram)
+        let url = temporaryURL("past.ckpt")
+        defer { try? FileManager.default.removeItem(at: url) }
+        var o: [String: JSONValue] = ["hidden": .int(6), "embedding": .int(4), "seq_len": .int(5), "batch": .int(2), "steps": .int(4)]
+        _ = try RecurrentTrainer.train(cell: .gru, data: data, options: ModelOptions(o), environment: TrainingEnvironment(seed: 1, checkpointURL: url))
+        o["steps"] = .int(3)
+        let message = errorMessage {
+            _ = try RecurrentTrainer.train(cell: .gru, data: data, options: ModelOptions(o),
+                                           environment: TrainingEnvironment(seed: 1, checkpointURL: url, resume: true))
+        }
+        #expect(message == "\(url.path): the checkpoint is at step 4, beyond --steps 3; give --steps 4 or more, or start without --resume")
+        o["steps"] = .int(4)
+        let (_, r) = try RecurrentTrainer.train(cell: .gru, data: data, options: ModelOptions(o),
+                                                environment: TrainingEnvironment(seed: 1, checkpointURL: url, resume: true))
+        #expect(r.steps == 4 && r.notes["resumed_from_step"] == .int(4))
     }
 
     /// A diverging run stops with a message naming the step and what to do, and keeps the checkpoint.
