@@ -78,6 +78,15 @@ struct TrainCommand: SeqbenchCommand {
         }
         if resume && checkpoint == nil { throw SeqbenchError.usage("--resume needs --checkpoint FILE; give the checkpoint to continue from") }
 
+        // Validation options with nothing to validate on would only record the training loss.
+        if valid == nil && corpusOptions.corpus == nil {
+            let asked = modelKind.options.filter { ["eval_every", "patience"].contains($0.name) && (options.values[$0.name]?.intValue ?? 0) > 0 }
+            if !asked.isEmpty {
+                let flags = asked.map { "\($0.flag) \(options.values[$0.name]!)" }
+                throw SeqbenchError.usage("train \(kind): \(flags.joined(separator: " and ")) \(asked.count == 1 ? "needs" : "need") validation text, and there is none; give --valid FILE or --corpus NAME (its valid split), or leave \(asked.count == 1 ? "it" : "them") out")
+            }
+        }
+
         // The texts: files, or the corpus's splits.
         var trainText: String
         var validText: String? = nil
