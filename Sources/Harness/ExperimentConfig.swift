@@ -289,7 +289,9 @@ public struct ExperimentConfig: Sendable {
         var options: [ModelOptions] = []
         for g in grid {
             let o = ModelOptions(g, source: "\(file):\(n.line): \(path)")
-            do { try o.validate(against: kind.options, kind: kindName) } catch let e as SeqbenchError {
+            // Values too (ranges, choices), as training reads them: a bad value in the last cell is
+            // refused now, before the earlier cells run (and by --dry-run).
+            do { try kind.validate(options: o) } catch let e as SeqbenchError {
                 throw SeqbenchError.data(e.message)
             }
             options.append(o)

@@ -8,7 +8,8 @@ import SeqbenchCore
 ///
 ///     cross_entropy_nats = NLL / N          bits_per_token = NLL / (N ln 2)
 ///     bits_per_char      = NLL / (C ln 2)   perplexity     = exp(NLL / N)
-///     perplexity_excluding_oov = exp((NLL − NLL_oov) / (N − OOV))   (KenLM's "excluding OOVs")
+///     perplexity_excluding_oov = exp(NLL_in-vocabulary / (N − OOV))   (KenLM's "excluding OOVs":
+///                                (NLL − NLL_oov) / (N − OOV), summed without the OOV tokens)
 ///
 /// Micro-averaged over the whole text (never a mean of per-line values). A token with p = 0 makes
 /// NLL infinite; it is counted in `zeroProbabilityTokens`, never skipped.
@@ -63,17 +64,19 @@ public enum Evaluator {
     /// Builds the result from per-token ln p values (exposed for models that score in their own way).
     public static func summarize(ids: [Int32], logProbabilities lps: [Double], characters: Int, model: any LanguageModel) -> EvaluationResult {
         precondition(ids.count == lps.count, "one log-probability per token")
-        var nll = 0.0, nllOOV = 0.0
+        // The in-vocabulary NLL is summed on its own, not as NLL − NLL_oov: an OOV token of
+        // probability 0 makes both infinite, and ∞ − ∞ is NaN.
+        var nll = 0.0, nllInVocabulary = 0.0
         var oov = 0, zero = 0
         for (t, lp) in zip(ids, lps) {
             if lp == -Double.infinity { zero += 1 }
             nll -= lp
-            if t == Vocabulary.unknownID { oov += 1; nllOOV -= lp }
+            if t == Vocabulary.unknownID { oov += 1 } else { nllInVocabulary -= lp }
         }
         let n = Double(ids.count)
         let ce = ids.isEmpty ? 0 : nll / n
         let exclDen = Double(ids.count - oov)
-        let exclNLL = nll - nllOOV
+        let exclNLL = nllInVocabulary
         let pplExcl: Double = exclDen > 0 ? exp(exclNLL / exclDen) : .nan
         return EvaluationResult(
             tokens: ids.count,

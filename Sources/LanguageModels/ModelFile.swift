@@ -108,9 +108,14 @@ public struct ModelRegistry: @unchecked Sendable {  // holds only metatypes, nev
         throw SeqbenchError.usage("\(field): unknown model kind '\(name)'\(hint); use one of \(names.joined(separator: ", "))")
     }
 
+    /// Checks `options` for the kind `name` as its `train` would (`ModelKind.validate(options:)`).
+    public func validate(kind name: String, options: ModelOptions) throws {
+        try kind(named: name).validate(options: options)
+    }
+
     public func train(kind name: String, data: TrainingData, options: ModelOptions, environment: TrainingEnvironment) throws -> (any LanguageModel, TrainingReport) {
         let k = try kind(named: name)
-        try options.validate(against: k.options, kind: name)
+        try k.validate(options: options)
         return try k.train(data: data, options: options, environment: environment)
     }
 

@@ -90,6 +90,10 @@ public protocol ModelKind {
     /// One line for `--help`.
     static var summary: String { get }
     static var options: [ModelOptionSpec] { get }
+    /// Checks `options` as `train` reads them (names, types and values, ranges included) without
+    /// training, so that a bad value is refused before any work: `seqbench run` checks every cell of
+    /// an experiment when it loads the config, not when the run reaches that cell.
+    static func validate(options: ModelOptions) throws
     static func train(data: TrainingData, options: ModelOptions, environment: TrainingEnvironment) throws -> (any LanguageModel, TrainingReport)
     static func decode(payload: Data, vocabulary: Vocabulary, source: String) throws -> any LanguageModel
     /// Whether this kind's numbers are the same on every machine and thread count: counts and table
@@ -103,6 +107,11 @@ public protocol ModelKind {
 }
 
 extension ModelKind {
+    /// Kinds whose options have no ranges or rules beyond their specs need only the specs' check.
+    public static func validate(options: ModelOptions) throws {
+        try options.validate(against: Self.options, kind: name)
+    }
+
     /// Single-threaded kinds have nothing to set.
     public static func useThreads(_ threads: Int) {}
 }

@@ -14,9 +14,18 @@ public enum InfiniGramKind: ModelKind {
     /// Counts over a suffix array.
     public static let isMachineIndependent = true
 
-    public static func train(data: TrainingData, options: ModelOptions, environment: TrainingEnvironment) throws -> (any LanguageModel, TrainingReport) {
+    /// `max_context`, range-checked (`train` and `validate(options:)` both read it here).
+    static func maxContext(from options: ModelOptions) throws -> Int {
         try options.validate(against: Self.options, kind: name)
-        let maxContext = try options.int("max_context", default: 0, range: 0...1_000_000)
+        return try options.int("max_context", default: 0, range: 0...1_000_000)
+    }
+
+    public static func validate(options: ModelOptions) throws {
+        _ = try maxContext(from: options)
+    }
+
+    public static func train(data: TrainingData, options: ModelOptions, environment: TrainingEnvironment) throws -> (any LanguageModel, TrainingReport) {
+        let maxContext = try maxContext(from: options)
         let start = Date()
         let model = InfiniGramModel(vocabulary: data.vocabulary, training: data.train, maxContext: maxContext)
         let secs = Date().timeIntervalSince(start)

@@ -34,19 +34,42 @@ public enum NGramKind: ModelKind {
         return Discounts(d1, d2, d3)
     }
 
-    public static func train(data: TrainingData, options: ModelOptions, environment: TrainingEnvironment) throws -> (any LanguageModel, TrainingReport) {
+    /// The options as `train` uses them.
+    struct Settings {
+        var order: Int
+        var smoothing: Smoothing
+        var k: Double
+        var kenlmQuirk: Bool
+        var fallback: Discounts
+        /// As given; word models always use sentence boundaries.
+        var sentenceBoundaries: Bool
+    }
+
+    /// Reads and range-checks every option; errors name the option and the value. `train` and
+    /// `validate(options:)` both read through here, so a config is checked exactly as training reads it.
+    static func settings(from options: ModelOptions) throws -> Settings {
         try options.validate(against: Self.options, kind: name)
+        return Settings(
+            order: try options.int("order", default: 3, range: 1...maxOrder),
+            smoothing: Smoothing(rawValue: try options.string("smoothing", default: Smoothing.modifiedKneserNey.rawValue,
+                                                              choices: Smoothing.allCases.map(\.rawValue)))!,
+            k: try options.double("k", default: 1, range: 1e-12...1e12),
+            kenlmQuirk: try options.bool("kenlm_quirk", default: true),
+            fallback: try parseFallback(try options.string("discount_fallback", default: "0.5,1,1.5"), source: options.source),
+            sentenceBoundaries: try options.bool("sentence_boundaries", default: false))
+    }
+
+    public static func validate(options: ModelOptions) throws {
+        _ = try settings(from: options)
+    }
+
+    public static func train(data: TrainingData, options: ModelOptions, environment: TrainingEnvironment) throws -> (any LanguageModel, TrainingReport) {
+        let s = try settings(from: options)
         let start = Date()
-        let order = try options.int("order", default: 3, range: 1...maxOrder)
-        let smoothing = Smoothing(rawValue: try options.string("smoothing", default: Smoothing.modifiedKneserNey.rawValue,
-                                                               choices: Smoothing.allCases.map(\.rawValue)))!
-        let k = try options.double("k", default: 1, range: 1e-12...1e12)
-        let quirk = try options.bool("kenlm_quirk", default: true)
-        let fallback = try parseFallback(try options.string("discount_fallback", default: "0.5,1,1.5"), source: options.source)
         let vocab = data.vocabulary
-        let sb = vocab.tokenizer == .word ? true : try options.bool("sentence_boundaries", default: false)
-        let model = try build(vocabulary: vocab, train: data.train, order: order, smoothing: smoothing, k: k,
-                              sentenceBoundaries: sb, kenlmQuirk: quirk, fallback: fallback)
+        let model = try build(vocabulary: vocab, train: data.train, order: s.order, smoothing: s.smoothing, k: s.k,
+                              sentenceBoundaries: vocab.tokenizer == .word || s.sentenceBoundaries,
+                              kenlmQuirk: s.kenlmQuirk, fallback: s.fallback)
         let secs = Date().timeIntervalSince(start)
         var notes = model.1
         notes["build_seconds"] = .double(secs)

@@ -14,6 +14,11 @@ extension RecurrentKind {
     /// The last digits change with the BLAS kernels and thread count (summation order).
     public static var isMachineIndependent: Bool { false }
 
+    /// Reads the options as training does (`TrainingConfiguration`), ranges included.
+    public static func validate(options: ModelOptions) throws {
+        _ = try TrainingConfiguration(options: options, kind: name)
+    }
+
     public static func train(data: TrainingData, options: ModelOptions, environment: TrainingEnvironment) throws -> (any LanguageModel, TrainingReport) {
         try RecurrentTrainer.train(cell: cell, data: data, options: options, environment: environment)
     }

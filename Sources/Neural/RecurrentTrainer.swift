@@ -39,6 +39,8 @@ public enum RecurrentTrainer {
             throw SeqbenchError.data("training data: token id \(t) at position \(i) is outside the vocabulary (size \(shape.vocabulary)); re-encode the text with this vocabulary")
         }
         let fingerprint = "\(kind) V\(shape.vocabulary) E\(shape.embedding) H\(shape.hidden) L\(shape.layers) T\(T) B\(B) n\(train.count) \(cfg.optimizer.rawValue) seed\(env.seed)"
+        // The text itself, not only its length: only needed when there is a checkpoint to write or read.
+        let tokensSHA = env.checkpointURL == nil ? nil : TrainingCheckpoint.tokensSHA256(train)
 
         // State (fresh or from the checkpoint).
         let params = FloatBuffer(layout.count)
@@ -63,6 +65,14 @@ public enum RecurrentTrainer {
             let c = try TrainingCheckpoint.decode(data, source: url.path)
             guard c.fingerprint == fingerprint else {
                 throw SeqbenchError.usage("\(url.path): the checkpoint was made with different settings (\(c.fingerprint)); this run has (\(fingerprint)); use the same model, data, seq-len, batch, optimizer and seed, or another --checkpoint")
+            }
+            // A version-1 checkpoint has no tokens hash; it is accepted on the settings alone, as before.
+            if let saved = c.trainingTokensSHA256, let tokensSHA, saved != tokensSHA {
+                throw SeqbenchError.usage("\(url.path): the checkpoint was trained on another text (its training tokens have SHA-256 \(saved.prefix(16))…, this run's \(tokensSHA.prefix(16))…); resume on the same training text and split, or start without --resume (or give another --checkpoint)")
+            }
+            // Resuming past the last step would return the checkpoint's weights as a shorter run's.
+            guard c.step <= cfg.steps else {
+                throw SeqbenchError.usage("\(url.path): the checkpoint is at step \(c.step), beyond --steps \(cfg.steps); give --steps \(c.step) or more, or start without --resume")
             }
             params.copy(from: c.parameters)
             optimizer.restore(step: c.optimizerStep, m: c.m, v: c.v)
@@ -106,7 +116,7 @@ public enum RecurrentTrainer {
             guard let url = env.checkpointURL else { return }
             // Never replace a good checkpoint with diverged weights (the next step's loss reports it).
             for i in 0..<layout.count where !params.pointer[i].isFinite { return }
-            let c = TrainingCheckpoint(fingerprint: fingerprint, step: step, position: position, epochsWrapped: wraps,
+            let c = TrainingCheckpoint(fingerprint: fingerprint, trainingTokensSHA256: tokensSHA, step: step, position: position, epochsWrapped: wraps,
                                        parameters: params.array, optimizerStep: optimizer.step, m: optimizer.m.array,
                                        v: optimizer.v.array, stateH: ws.stateH.array, stateC: ws.stateC.array,
                                        dropoutRNG: dropoutRNG, bestParameters: best, bestBitsPerChar: bestBPC, bestStep: bestStep,

@@ -7,13 +7,18 @@ import SeqbenchCore
 /// the dropout generator, the best weights so far and the learning curve. The learning-rate schedule
 /// position is the step.
 ///
-/// File: "SQBCKPT1", the fields below little-endian (`ByteWriter`), then the SHA-256 of those bytes.
-/// Written atomically (`AtomicFile`), so a crash never leaves half a checkpoint.
+/// File: "SQBCKPT2", the fields below little-endian (`ByteWriter`), then the SHA-256 of those bytes.
+/// Written atomically (`AtomicFile`), so a crash never leaves half a checkpoint. Version 1
+/// ("SQBCKPT1") is the same without `trainingTokensSHA256`; it is still read.
 struct TrainingCheckpoint {
-    static let magic = Array("SQBCKPT1".utf8)
+    static let magic = Array("SQBCKPT2".utf8)
+    static let magicVersion1 = Array("SQBCKPT1".utf8)
 
     /// Identifies the settings that must not change across a resume (network, data layout, seed).
     var fingerprint: String
+    /// `tokensSHA256(_:)` of the training ids, so a resume on another text of the same length is
+    /// refused; nil in a version-1 checkpoint, which identified its data only by the token count.
+    var trainingTokensSHA256: String?
     var step: Int
     var position: Int
     var epochsWrapped: Int
@@ -37,6 +42,7 @@ struct TrainingCheckpoint {
     func encode() -> Data {
         var w = ByteWriter()
         w.write(fingerprint)
+        w.write(trainingTokensSHA256 ?? "")
         w.write(step); w.write(position); w.write(epochsWrapped)
         w.writeArray(parameters)
         w.write(optimizerStep); w.writeArray(m); w.writeArray(v)
@@ -62,13 +68,16 @@ struct TrainingCheckpoint {
 
     static func decode(_ data: Data, source: String) throws -> TrainingCheckpoint {
         let corrupt = SeqbenchError.data("\(source): not a seqbench training checkpoint, or corrupted; delete it or train without --resume")
-        guard data.count >= magic.count + 32, Array(data.prefix(magic.count)) == magic else { throw corrupt }
+        guard data.count >= magic.count + 32 else { throw corrupt }
+        let fileMagic = Array(data.prefix(magic.count))
+        guard fileMagic == magic || fileMagic == magicVersion1 else { throw corrupt }
         let body = data.subdata(in: (data.startIndex + magic.count)..<(data.endIndex - 32))
         var h = SHA256()
         h.update(body)
         guard h.finalize() == Array(data.suffix(32)) else { throw corrupt }
         var r = ByteReader(body, source: source)
         let fingerprint = try r.readString()
+        let tokensSHA: String? = fileMagic == magic ? try r.readString() : nil  // "" is written for nil
         let step = try r.readInt(), position = try r.readInt(), wraps = try r.readInt()
         let params = try r.readFloats()
         let ostep = try r.readInt()
@@ -89,11 +98,20 @@ struct TrainingCheckpoint {
             let has = try r.readBool(), bpc = try r.readDouble()
             curve.append(LearningCurvePoint(step: st, wallSeconds: ws, trainLoss: tl, validBitsPerChar: has ? bpc : nil))
         }
-        return TrainingCheckpoint(fingerprint: fingerprint, step: step, position: position, epochsWrapped: wraps,
+        return TrainingCheckpoint(fingerprint: fingerprint, trainingTokensSHA256: tokensSHA?.isEmpty == false ? tokensSHA : nil, step: step, position: position, epochsWrapped: wraps,
                                   parameters: params, optimizerStep: ostep, m: m, v: v, stateH: sh, stateC: sc,
                                   dropoutRNG: Xoshiro256(state: (s[0], s[1], s[2], s[3])), bestParameters: best,
                                   bestBitsPerChar: bestBPC, bestStep: bestStep, evaluationsWithoutImprovement: noImprove,
                                   lossSinceEvaluation: lossSince, stepsSinceEvaluation: stepsSince,
                                   trainingSeconds: trainSecs, wallSeconds: wall, curve: curve)
+    }
+
+    /// SHA-256 (hex) of token ids as `ByteWriter.writeArray` writes them (count, then each id as
+    /// Int32 little-endian): the same on every machine.
+    /// - Complexity: O(n).
+    static func tokensSHA256(_ ids: [Int32]) -> String {
+        var w = ByteWriter()
+        w.writeArray(ids)
+        return SHA256.hex(w.data)
     }
 }

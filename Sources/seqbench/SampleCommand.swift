@@ -36,8 +36,9 @@ struct SampleCommand: SeqbenchCommand {
     @Option(help: "Seed of the first sample (sample i uses seed + i).")
     var seed: UInt64 = 1
 
-    @Option(parsing: .unconditional, help: "Temperature T ≥ 0 (0 = greedy).")
-    var temperature: Double = 1
+    /// Optional (default 1) so that `--greedy` with an explicit other temperature can be refused.
+    @Option(parsing: .unconditional, help: "Temperature T ≥ 0 (0 = greedy). (default: 1)")
+    var temperature: Double?
 
     @Flag(help: "Take the most probable token (same as --temperature 0).")
     var greedy = false
@@ -70,7 +71,10 @@ struct SampleCommand: SeqbenchCommand {
         guard count >= 1 else { throw SeqbenchError.usage("--count \(count) is out of range; give a whole number >= 1") }
         guard threads >= 1 else { throw SeqbenchError.usage("--threads \(threads) is out of range; give a whole number >= 1") }
         ModelZoo.registry.useThreads(threads)
-        let sampling = SamplingOptions(temperature: greedy ? 0 : temperature, topK: topK, topP: topP)
+        if greedy, let t = temperature, t != 0 {
+            throw SeqbenchError.usage("--greedy and --temperature \(formatDouble(t)) conflict (--greedy is --temperature 0); give one of them")
+        }
+        let sampling = SamplingOptions(temperature: greedy ? 0 : temperature ?? 1, topK: topK, topP: topP)
         try sampling.validate()
         let m = try ModelZoo.registry.load(model)
         let promptIDs = try Generator.encodePrompt(prompt, vocabulary: m.vocabulary, allowUnknown: allowUnk)

@@ -68,6 +68,8 @@ struct TrainCommand: SeqbenchCommand {
             return
         }
         let options = try ModelOptions.parseCommandLine(kindArguments, specs: modelKind.options, kind: kind)
+        // Values too, before a corpus is loaded: an out-of-range value should not wait for the text.
+        try modelKind.validate(options: options)
         let tokenizerKind = try parseTokenizer(tokenizer)
         guard let out else { throw SeqbenchError.usage("train: --out is missing; give the model file to write, e.g. --out model.sqb") }
         guard threads >= 1 else { throw SeqbenchError.usage("--threads \(threads) is out of range; give a whole number >= 1") }
@@ -75,6 +77,15 @@ struct TrainCommand: SeqbenchCommand {
             throw SeqbenchError.usage("--max-seconds \(formatDouble(s)) is out of range; give a number of seconds > 0")
         }
         if resume && checkpoint == nil { throw SeqbenchError.usage("--resume needs --checkpoint FILE; give the checkpoint to continue from") }
+
+        // Validation options with nothing to validate on would only record the training loss.
+        if valid == nil && corpusOptions.corpus == nil {
+            let asked = modelKind.options.filter { ["eval_every", "patience"].contains($0.name) && (options.values[$0.name]?.intValue ?? 0) > 0 }
+            if !asked.isEmpty {
+                let flags = asked.map { "\($0.flag) \(options.values[$0.name]!)" }
+                throw SeqbenchError.usage("train \(kind): \(flags.joined(separator: " and ")) \(asked.count == 1 ? "needs" : "need") validation text, and there is none; give --valid FILE or --corpus NAME (its valid split), or leave \(asked.count == 1 ? "it" : "them") out")
+            }
+        }
 
         // The texts: files, or the corpus's splits.
         var trainText: String

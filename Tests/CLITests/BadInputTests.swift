@@ -59,6 +59,26 @@ import Testing
         }
     }
 
+    /// Validation options without validation text would only record the training loss: refused
+    /// before anything is read or trained; with --valid they are accepted.
+    @Test func validationOptionsNeedValidationText() throws {
+        let dir = try fixture()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let before = try files(dir)
+        let network = ["--hidden", "4", "--embedding", "2", "--seq-len", "3", "--batch", "1", "--steps", "2"]
+        let cases: [([String], String)] = [
+            (["--eval-every", "5", "--patience", "2"], "train lstm: --eval-every 5 and --patience 2 need validation text, and there is none; give --valid FILE or --corpus NAME (its valid split), or leave them out"),
+            (["--patience", "2"], "train lstm: --patience 2 needs validation text, and there is none; give --valid FILE or --corpus NAME (its valid split), or leave it out"),
+        ]
+        for (args, message) in cases {
+            let r = try CLI.run(["train", "lstm", "--train", "good.txt"] + network + args + ["--out", "out.sqb"], in: dir)
+            #expect(r == CLI.Result(status: 2, stdout: "", stderr: "seqbench: \(message)\n"), "\(args)")
+            #expect(try files(dir) == before, "no output or temporary file after \(args)")
+        }
+        let ok = try CLI.run(["train", "lstm", "--train", "good.txt", "--valid", "good.txt"] + network + ["--eval-every", "1", "--out", "out.sqb"], in: dir)
+        #expect(ok.status == 0, "\(ok)")
+    }
+
     @Test func unknownModelKind() throws {
         let dir = try fixture()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -96,6 +116,7 @@ import Testing
             (["eval", "good.sqb", "--test", "latin1.txt"], 1, "latin1.txt: invalid UTF-8 at byte offset 5; convert the file to UTF-8 (for example with iconv)"),
             (["eval", "good.sqb"], 2, "eval: no test text; give --test FILE or --corpus NAME"),
             (["sample", "good.sqb", "--temperature", "-1"], 2, "--temperature -1.0 is out of range; give a number >= 0 (0 means greedy)"),
+            (["sample", "good.sqb", "--greedy", "--temperature", "0.8"], 2, "--greedy and --temperature 0.8 conflict (--greedy is --temperature 0); give one of them"),
             (["sample", "good.sqb", "--top-p", "1.5"], 2, "--top-p 1.5 is out of range; give a number in (0, 1]"),
             (["sample", "good.sqb", "--top-k", "0"], 2, "--top-k 0 is out of range; give a whole number >= 1"),
             (["sample", "good.sqb", "--length", "0"], 2, "--length 0 is out of range; give a whole number from 1 to 10000000 (for more text, draw several samples with --count)"),
@@ -119,6 +140,9 @@ import Testing
         // adds "t", the commonest character of good.txt (5 times, against 3 spaces and 3 newlines).
         let r = try CLI.run(["sample", "good.sqb", "--prompt", "dog", "--allow-unk", "--length", "1", "--greedy"], in: dir)
         #expect(r == CLI.Result(status: 0, stdout: "\u{FFFD}o\u{FFFD}t\n", stderr: ""))
+        // --greedy agrees with an explicit --temperature 0.
+        let zero = try CLI.run(["sample", "good.sqb", "--prompt", "dog", "--allow-unk", "--length", "1", "--greedy", "--temperature", "0"], in: dir)
+        #expect(zero == r)
     }
 
     /// Standard output that cannot be written (Linux's /dev/full: every write fails with ENOSPC)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Harness
+import ModelZoo
 import LanguageModels
 import Corpora
 import SeqbenchCore
@@ -126,6 +127,40 @@ func errorMessage(_ body: () throws -> Void) -> String? {
         // Every known name is accepted.
         let all = Self.base + "\ncheck:\n" + Summary.modelMetrics.map { "  \($0): {}\n" }.joined()
         #expect(Set(try parse(all).check.keys) == Set(Summary.modelMetrics))
+    }
+
+    /// Option values are checked as training reads them when the config is loaded (before any cell
+    /// runs), for every grid point and for the reference model, naming the line of the model entry.
+    static let threeModels = """
+    name: t
+    corpora: [some/file.txt]
+    sampling: {temperatures: [1], samples: 1}
+    metrics:
+      copying: false
+      reference: {kind: ngram, order: 3}
+    models:
+      - kind: ngram
+        order: 2
+      - kind: unigram
+      - kind: lstm
+        steps: 5
+        hidden: 8
+    """
+
+    @Test(arguments: [
+        ("    hidden: 8", "    dropout: [0.1, 1.5]", "x.yaml:11: models[2]: option 'dropout' is 1.5, out of range"),
+        ("    hidden: 8", "    hidden: -1", "x.yaml:11: models[2]: option 'hidden' is -1, out of range"),
+        ("    hidden: 8", "    lr: -1", "x.yaml:11: models[2]: option 'lr' is -1.0, out of range"),
+        ("    order: 2", "    order: 0", "x.yaml:8: models[0]: option 'order' is 0, out of range"),
+        ("  reference: {kind: ngram, order: 3}", "  reference: {kind: ngram, order: 65}", "x.yaml:6: metrics.reference: option 'order' is 65, out of range"),
+        ("  reference: {kind: ngram, order: 3}", "  reference: {kind: ngram, discount_fallback: 'a,b'}", "x.yaml:6: metrics.reference: option 'discount_fallback' is 'a,b'"),
+    ])
+    func optionValuesAreCheckedWhenLoaded(good: String, bad: String, expected: String) throws {
+        #expect(try ExperimentConfig.parse(Self.threeModels, file: "x.yaml", registry: ModelZoo.registry).models.count == 3)
+        let yaml = Self.threeModels.replacingOccurrences(of: good, with: bad)
+        #expect(yaml != Self.threeModels)
+        let message = errorMessage { _ = try ExperimentConfig.parse(yaml, file: "x.yaml", registry: ModelZoo.registry) }
+        #expect(message?.hasPrefix(expected) == true, "got: \(message ?? "no error")\n\(yaml)")
     }
 
     @Test func missingSectionsAndSyntax() {

@@ -11,6 +11,11 @@ func trainingData(_ text: String, valid: String? = nil) -> TrainingData {
                         validCharacters: valid.map { $0.unicodeScalars.count })
 }
 
+/// The message of the error `body` throws, or nil.
+func errorMessage(_ body: () throws -> Void) -> String? {
+    do { try body(); return nil } catch let e as SeqbenchError { return e.message } catch { return "\(error)" }
+}
+
 func temporaryURL(_ name: String) -> URL {
     FileManager.default.temporaryDirectory.appendingPathComponent("seqbench-neural-tests-\(ProcessInfo.processInfo.processIdentifier)-\(name)")
 }
@@ -116,6 +121,63 @@ struct RecurrentTrainerTests {
             _ = try RecurrentTrainer.train(cell: .rnn, data: data, options: ModelOptions(o2),
                                            environment: TrainingEnvironment(seed: 1, checkpointURL: url, resume: true))
         }
+    }
+
+    /// A checkpoint beyond the run's last step is refused (its weights would be returned as a shorter
+    /// run's); one exactly at the last step is fine.
+    @Test func resumePastTheLastStepIsRefused() throws {
+        let data = trainingData(Self.pangram)
+        let url = temporaryURL("past.ckpt")
+        defer { try? FileManager.default.removeItem(at: url) }
+        var o: [String: JSONValue] = ["hidden": .int(6), "embedding": .int(4), "seq_len": .int(5), "batch": .int(2), "steps": .int(4)]
+        _ = try RecurrentTrainer.train(cell: .gru, data: data, options: ModelOptions(o), environment: TrainingEnvironment(seed: 1, checkpointURL: url))
+        o["steps"] = .int(3)
+        let message = errorMessage {
+            _ = try RecurrentTrainer.train(cell: .gru, data: data, options: ModelOptions(o),
+                                           environment: TrainingEnvironment(seed: 1, checkpointURL: url, resume: true))
+        }
+        #expect(message == "\(url.path): the checkpoint is at step 4, beyond --steps 3; give --steps 4 or more, or start without --resume")
+        o["steps"] = .int(4)
+        let (_, r) = try RecurrentTrainer.train(cell: .gru, data: data, options: ModelOptions(o),
+                                                environment: TrainingEnvironment(seed: 1, checkpointURL: url, resume: true))
+        #expect(r.steps == 4 && r.notes["resumed_from_step"] == .int(4))
+    }
+
+    /// A resume on another text with the same vocabulary and token count (the pangram read backwards)
+    /// is refused; a version-1 checkpoint, which has no tokens hash, is still accepted.
+    @Test func resumeOnAnotherTextIsRefused() throws {
+        let other = String(Self.pangram.reversed())
+        let data = trainingData(Self.pangram)
+        let shuffled = TrainingData(vocabulary: data.vocabulary, train: data.vocabulary.encode(other).ids)
+        #expect(shuffled.train.count == data.train.count && shuffled.train != data.train)
+        let url = temporaryURL("text.ckpt"), old = temporaryURL("text-v1.ckpt")
+        defer { try? FileManager.default.removeItem(at: url); try? FileManager.default.removeItem(at: old) }
+        var o: [String: JSONValue] = ["hidden": .int(6), "embedding": .int(4), "seq_len": .int(5), "batch": .int(2), "steps": .int(3)]
+        _ = try RecurrentTrainer.train(cell: .rnn, data: data, options: ModelOptions(o), environment: TrainingEnvironment(seed: 1, checkpointURL: url))
+        let saved = try Data(contentsOf: url)
+        o["steps"] = .int(5)
+        let message = errorMessage {
+            _ = try RecurrentTrainer.train(cell: .rnn, data: shuffled, options: ModelOptions(o),
+                                           environment: TrainingEnvironment(seed: 1, checkpointURL: url, resume: true))
+        }
+        #expect(message?.hasPrefix("\(url.path): the checkpoint was trained on another text (its training tokens have SHA-256 ") == true, "\(message ?? "no error")")
+        #expect(message?.hasSuffix("resume on the same training text and split, or start without --resume (or give another --checkpoint)") == true)
+
+        // Version 1, written by hand: "SQBCKPT1", the version-2 body without the tokens hash (a
+        // string after the settings fingerprint), then the SHA-256 of that body.
+        let body = saved.dropFirst(8).dropLast(32)
+        var fingerprint = ByteWriter(), hash = ByteWriter()
+        fingerprint.write(try TrainingCheckpoint.decode(saved, source: "saved").fingerprint)
+        hash.write(TrainingCheckpoint.tokensSHA256(data.train))
+        #expect(body.dropFirst(fingerprint.data.count).prefix(hash.data.count) == hash.data)
+        let bodyV1 = Data(body.prefix(fingerprint.data.count) + body.dropFirst(fingerprint.data.count + hash.data.count))
+        var sha = SHA256()
+        sha.update(bodyV1)
+        try (Data("SQBCKPT1".utf8) + bodyV1 + Data(sha.finalize())).write(to: old)
+        #expect(try TrainingCheckpoint.decode(Data(contentsOf: old), source: "old").trainingTokensSHA256 == nil)
+        let (_, r) = try RecurrentTrainer.train(cell: .rnn, data: shuffled, options: ModelOptions(o),
+                                                environment: TrainingEnvironment(seed: 1, checkpointURL: old, resume: true))
+        #expect(r.notes["resumed_from_step"] == .int(3) && r.steps == 5)
     }
 
     /// A diverging run stops with a message naming the step and what to do, and keeps the checkpoint.
