@@ -171,10 +171,13 @@ public final class NetworkWorkspace {
     /// The default of `splitByUnits`: W_hh of at least 2 MB (lstm and gru with H = 512).
     static func unitSplitWorthIt(_ shape: NetworkShape) -> Bool { shape.gateRows * shape.hidden * 4 >= 2 << 20 }
 
-    /// The default of `splitByUnits` at batch 1: W_hh of at least 256 KB (rnn from H = 256, lstm
-    /// from 128, gru from 148), about 3 µs of reading per step on one core against about 1 µs for
-    /// a hand-over.
-    static func unitSplitWorthItForOneRow(_ shape: NetworkShape) -> Bool { shape.gateRows * shape.hidden * 4 >= 256 << 10 }
+    /// The default of `splitByUnits` at batch 1: W_hh of at least 512 KB (rnn from H = 363, lstm
+    /// from 182, gru from 210). `seqbench eval` of one layer on 120K characters of kjv, threads 2
+    /// against 1, three alternating runs each (Intel Xeon model 207): from 400–512 KB on 1.2–1.4×
+    /// as fast (lstm 160, rnn 362), at 768 KB–1 MB 1.3–1.9× (gru 256, lstm 256, rnn 512), at 4 MB
+    /// (lstm 2 × 512) 2.4–2.9×; at 256–432 KB (lstm 128, rnn 256, gru 192) no faster, the
+    /// per-step hand-over and the cache lines the cores exchange costing what the halved reading saves.
+    static func unitSplitWorthItForOneRow(_ shape: NetworkShape) -> Bool { shape.gateRows * shape.hidden * 4 >= 512 << 10 }
 
     /// Packs W_hhᵀ per unit part and gate (`forwardPanels`), step-block path.
     func packForward(_ whh: UnsafePointer<Float>) {

@@ -29,7 +29,7 @@ extension RecurrentKind {
 
     /// `BLASThreads.set`: with 2 on cores with small-matrix kernels, batch-1 sampling splits each
     /// step's products over the two cores (`SingleStreamStepper`), and evaluation its large products
-    /// and, for large models, its time loops (`NetworkWorkspace`); the numbers are the same.
+    /// and, from W_hh = 512 KB on, its time loops (`NetworkWorkspace`); the numbers are the same.
     public static func useThreads(_ threads: Int) { BLASThreads.set(threads) }
 }
 

@@ -3,7 +3,7 @@ import Testing
 
 /// `--threads` of `eval` and `sample` for neural models: with 2, seqbench splits the work over two
 /// cores (on OpenBLAS cores with small-matrix kernels: the batch-1 sampling step, and evaluation's
-/// large products and, from W_hh = 256 KB on, its time loops); the outputs must be the same as
+/// large products and, from W_hh = 512 KB on, its time loops); the outputs must be the same as
 /// with 1, byte for byte.
 @Suite struct NeuralThreadsTests {
     @Test func evalAndSampleDoNotDependOnThreads() throws {
@@ -18,9 +18,9 @@ import Testing
         }
         try (lines[0..<32].joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("train.txt"), atomically: true, encoding: .utf8)
         try (lines[32...].joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("test.txt"), atomically: true, encoding: .utf8)
-        // H = 128: W_hh of an LSTM is 256 KB, so evaluation at 2 threads also splits its time loops.
+        // H = 192: W_hh of an LSTM is 576 KB, so evaluation at 2 threads also splits its time loops.
         let train = try CLI.run(["train", "lstm", "--train", "train.txt", "--out", "m.sqb", "--layers", "2", "--embedding", "8",
-                                 "--hidden", "128", "--seq-len", "16", "--batch", "4", "--steps", "3"], in: dir)
+                                 "--hidden", "192", "--seq-len", "16", "--batch", "4", "--steps", "3"], in: dir)
         #expect(train.status == 0, "\(train)")
         let eval1 = try CLI.run(["eval", "m.sqb", "--test", "test.txt", "--json", "--threads", "1"], in: dir)
         let eval2 = try CLI.run(["eval", "m.sqb", "--test", "test.txt", "--json", "--threads", "2"], in: dir)

@@ -75,13 +75,13 @@ struct NetworkWorkspaceTests {
         #expect(NetworkWorkspace.unitSplitWorthIt(shape(.gru, 512)))
         #expect(!NetworkWorkspace.unitSplitWorthIt(shape(.rnn, 512)))
         #expect(!NetworkWorkspace.unitSplitWorthIt(shape(.lstm, 256)))
-        // Batch 1 (evaluation): from W_hh = 256 KB on.
-        #expect(NetworkWorkspace.unitSplitWorthItForOneRow(shape(.lstm, 128)))
-        #expect(!NetworkWorkspace.unitSplitWorthItForOneRow(shape(.lstm, 127)))
-        #expect(NetworkWorkspace.unitSplitWorthItForOneRow(shape(.rnn, 256)))
-        #expect(!NetworkWorkspace.unitSplitWorthItForOneRow(shape(.rnn, 255)))
-        #expect(NetworkWorkspace.unitSplitWorthItForOneRow(shape(.gru, 148)))
-        #expect(!NetworkWorkspace.unitSplitWorthItForOneRow(shape(.gru, 147)))
+        // Batch 1 (evaluation): from W_hh = 512 KB on (G·H²·4 bytes ≥ 524,288).
+        #expect(NetworkWorkspace.unitSplitWorthItForOneRow(shape(.lstm, 182)))
+        #expect(!NetworkWorkspace.unitSplitWorthItForOneRow(shape(.lstm, 181)))
+        #expect(NetworkWorkspace.unitSplitWorthItForOneRow(shape(.rnn, 363)))
+        #expect(!NetworkWorkspace.unitSplitWorthItForOneRow(shape(.rnn, 362)))
+        #expect(NetworkWorkspace.unitSplitWorthItForOneRow(shape(.gru, 210)))
+        #expect(!NetworkWorkspace.unitSplitWorthItForOneRow(shape(.gru, 209)))
         // Which default a workspace takes: its batch decides; one thread never splits.
         for (batch, hidden, expected) in [(1, 256, true), (1, 64, false), (32, 256, false), (32, 512, true)] {
             let ws = NetworkWorkspace(shape: shape(.lstm, hidden), maxSteps: 2, batch: batch, stepBlocks: true)
