@@ -228,6 +228,10 @@ public enum RecurrentTrainer {
         notes["epochs_wrapped"] = .int(wraps)
         notes["flops_per_train_token"] = .int(6 * shape.matmulWeights)
         notes["last_step_train_loss_nats"] = .double(lastLoss)
+        if cfg.dropout > 0 && shape.layers == 1 {
+            // As PyTorch warns for nn.LSTM(num_layers=1, dropout=p): accepted, but it changes nothing.
+            notes["dropout_note"] = .string("dropout \(formatDouble(cfg.dropout)) had no effect: it applies between recurrent layers, and there is 1")
+        }
         notes["blas_threads"] = .int(BLASThreads.current)
         // Who splits the work over the threads: seqbench itself (OpenBLAS single-threaded) or OpenBLAS.
         notes["threads_split_by"] = .string(BLASThreads.paired ? "seqbench" : "openblas")

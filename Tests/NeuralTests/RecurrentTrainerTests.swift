@@ -24,6 +24,22 @@ func temporaryURL(_ name: String) -> URL {
 struct RecurrentTrainerTests {
     static let pangram = String(repeating: "the quick brown fox jumps over the lazy dog\n", count: 6)
 
+    /// Dropout with one layer is accepted (as PyTorch accepts it) but changes nothing: the same
+    /// numbers as without it, and the report says so; with two layers it is applied, with no note.
+    @Test func dropoutWithOneLayerIsNoted() throws {
+        let data = trainingData(Self.pangram)
+        func run(layers: Int, dropout: Double) throws -> TrainingReport {
+            let opts = ModelOptions(["layers": .int(layers), "embedding": .int(4), "hidden": .int(8), "seq_len": .int(10),
+                                     "batch": .int(2), "steps": .int(3), "dropout": .double(dropout)])
+            return try RecurrentTrainer.train(cell: .gru, data: data, options: opts, environment: TrainingEnvironment(seed: 5)).1
+        }
+        let with = try run(layers: 1, dropout: 0.5), without = try run(layers: 1, dropout: 0)
+        #expect(with.notes["last_step_train_loss_nats"] == without.notes["last_step_train_loss_nats"])
+        #expect(with.notes["dropout_note"]?.stringValue == "dropout 0.5 had no effect: it applies between recurrent layers, and there is 1")
+        #expect(without.notes["dropout_note"] == nil)
+        #expect(try run(layers: 2, dropout: 0.5).notes["dropout_note"] == nil)
+    }
+
     /// Training on a tiny corpus drives the training loss near zero: the text is 44 distinct positions
     /// repeated, so a network that remembers where it is predicts every character (the uniform
     /// model's loss is ln 28 ≈ 3.3 nats; the bigram statistics alone leave ≈ 0.3 nats).
