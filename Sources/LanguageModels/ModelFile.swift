@@ -43,8 +43,12 @@ public enum ModelFile {
     /// Reads and checks a model file.
     /// - Throws: `SeqbenchError.data` for a missing, truncated, corrupted or newer-format file.
     public static func read(_ path: String) throws -> Contents {
-        guard FileManager.default.fileExists(atPath: path) else {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             throw SeqbenchError.data("\(path): no such model file; train one with 'seqbench train'")
+        }
+        guard !isDir.boolValue else {
+            throw SeqbenchError.data("\(path): is a folder, not a model file; name a file written by 'seqbench train'")
         }
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else {
             throw SeqbenchError.data("\(path): cannot be read; check its permissions")

@@ -57,7 +57,7 @@ extension ModelOptions {
                 if i < arguments.count, ["true", "false"].contains(arguments[i]) { text = arguments[i]; i += 1 } else { text = "true" }
             } else {
                 guard i < arguments.count else {
-                    throw SeqbenchError.usage("\(source): option \(name) needs a \(spec.type.rawValue) value; write for example \(name) \(spec.defaultValue)")
+                    throw SeqbenchError.usage("\(source): option \(name) needs \(spec.type == .int ? "an" : "a") \(spec.type.rawValue) value; write for example \(name) \(spec.defaultValue)")
                 }
                 text = arguments[i]
                 i += 1

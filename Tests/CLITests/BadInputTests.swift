@@ -99,7 +99,9 @@ import Testing
             ("corrupted.sqb", "corrupted.sqb: checksum mismatch; the model file is truncated or corrupted, train or copy it again"),
             ("newer.sqb", "newer.sqb: model format version 9 is newer than this seqbench reads (up to 1); upgrade seqbench or retrain the model"),
             ("good.txt", "good.txt: not a seqbench model file (bad magic or too short); give a file written by 'seqbench train'"),
+            ("cache", "cache: is a folder, not a model file; name a file written by 'seqbench train'"),
         ]
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("cache"), withIntermediateDirectories: true)
         for (file, message) in cases {
             for command in [["eval", file, "--test", "good.txt"], ["sample", file]] {
                 let r = try CLI.run(command, in: dir)

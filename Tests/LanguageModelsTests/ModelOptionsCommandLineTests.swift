@@ -25,7 +25,7 @@ import Testing
         #expect(throws: SeqbenchError.usage("train ngram: option --order is 'five'; give a whole number")) {
             _ = try ModelOptions.parseCommandLine(["--order", "five"], specs: specs, kind: "ngram")
         }
-        #expect(throws: SeqbenchError.usage("train ngram: option --order needs a int value; write for example --order 3")) {
+        #expect(throws: SeqbenchError.usage("train ngram: option --order needs an int value; write for example --order 3")) {
             _ = try ModelOptions.parseCommandLine(["--order"], specs: specs, kind: "ngram")
         }
         #expect(throws: SeqbenchError.usage("train ngram: option --smoothing is 'add-j' (did you mean 'add-k'?); use one of modified-kneser-ney, add-k")) {
