@@ -7,17 +7,7 @@ public enum TextFile {
     /// Reads and validates `path`.
     /// - Throws: `SeqbenchError.data` naming the file (and the byte offset of invalid UTF-8).
     public static func read(_ path: String) throws -> String {
-        let url = URL(fileURLWithPath: path)
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw SeqbenchError.data("\(path): no such file; check the path")
-        }
-        guard !isDir.boolValue else {
-            throw SeqbenchError.data("\(path): is a folder, not a text file; name a file")
-        }
-        guard let data = try? Data(contentsOf: url) else {
-            throw SeqbenchError.data("\(path): cannot be read; check its permissions")
-        }
+        let data = try FileIO.read(path, missing: "no such file; check the path", folder: "is a folder, not a text file; name a file")
         return try decode(data, source: path)
     }
 

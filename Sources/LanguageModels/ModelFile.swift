@@ -43,16 +43,8 @@ public enum ModelFile {
     /// Reads and checks a model file.
     /// - Throws: `SeqbenchError.data` for a missing, truncated, corrupted or newer-format file.
     public static func read(_ path: String) throws -> Contents {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw SeqbenchError.data("\(path): no such model file; train one with 'seqbench train'")
-        }
-        guard !isDir.boolValue else {
-            throw SeqbenchError.data("\(path): is a folder, not a model file; name a file written by 'seqbench train'")
-        }
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else {
-            throw SeqbenchError.data("\(path): cannot be read; check its permissions")
-        }
+        let data = try FileIO.read(path, missing: "no such model file; train one with 'seqbench train'",
+                                   folder: "is a folder, not a model file; name a file written by 'seqbench train'")
         return try decode(data, source: path)
     }
 

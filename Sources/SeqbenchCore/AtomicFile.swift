@@ -45,19 +45,7 @@ public enum AtomicFile {
     private static func writeFile(_ path: UnsafePointer<CChar>, _ data: Data) -> String? {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if fd < 0 { return String(cString: strerror(errno)) }
-        var failure: String? = nil
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += n
-            }
-        }
+        var failure = data.withUnsafeBytes { FileIO.writeAll(fd, $0) }
         if close(fd) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
         return failure
     }

@@ -51,21 +51,9 @@ func printOut(_ text: String) {
     }
 }
 
-/// Writes all of `text` to file descriptor `fd`; nil, or why not (strerror).
+/// Writes all of `text` to file descriptor `fd`; nil, or why not.
 private func writeAll(_ fd: Int32, _ text: String) -> String? {
-    var bytes = Array(text.utf8)
-    return bytes.withUnsafeMutableBytes { buffer -> String? in
-        var offset = 0
-        while offset < buffer.count {
-            let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return String(cString: strerror(errno))
-            }
-            offset += n
-        }
-        return nil
-    }
+    Array(text.utf8).withUnsafeBytes { FileIO.writeAll(fd, $0) }
 }
 
 /// Whether standard error is a terminal (progress bars are drawn only then).
