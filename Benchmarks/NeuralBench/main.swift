@@ -138,11 +138,8 @@ for step in 0..<total {
     let s = now()
     if pos + T + 1 > streamLength { pos = 0; wraps += 1; ws.resetState() }
     for t in 0..<T { for b in 0..<B { let at = b * streamLength + pos + t; inputs[t * B + b] = train[at]; targets[t * B + b] = train[at + 1] } }
-    g.update(repeating: 0, count: layout.count)
-    let loss = ws.forward(parameters: p, inputs: inputs, targets: targets, steps: T) / Double(N)
-    ws.backward(parameters: p, targets: targets, gradients: g, lossScale: 1 / Float(N))
-    clipGradientNorm(g, count: layout.count, maxNorm: a.clip)
-    opt.update(parameters: p, gradients: g, count: layout.count, lr: a.lr)
+    let loss = ws.trainingStep(parameters: p, gradients: g, count: layout.count, optimizer: opt, inputs: inputs, targets: targets,
+                               steps: T, clip: a.clip, lr: a.lr)
     pos += T
     let e = now() - s
     trainWall += e

@@ -179,11 +179,14 @@ public final class NetworkWorkspace {
     /// per-step hand-over and the cache lines the cores exchange costing what the halved reading saves.
     static func unitSplitWorthItForOneRow(_ shape: NetworkShape) -> Bool { shape.gateRows * shape.hidden * 4 >= 512 << 10 }
 
-    /// Packs W_hhᵀ per unit part and gate (`forwardPanels`), step-block path.
+    /// Packs W_hhᵀ per unit part and gate (`forwardPanels`), step-block path; with two threads of
+    /// seqbench's own, each part on its own core (a copy: the same panels either way).
     func packForward(_ whh: UnsafePointer<Float>) {
         guard usesStepBlocks else { return }
         let H = shape.hidden
-        for (q, units) in unitParts.enumerated() where !units.isEmpty {
+        PairedWorker.shared.run(parallel: packsInParallel) { q in
+            let units = unitParts[q]
+            guard !units.isEmpty else { return }
             for g in 0..<shape.cell.gates {
                 StepProduct.pack(k: H, n: units.count, whh + (g * H + units.lowerBound) * H, rowStride: 1, columnStride: H,
                                  into: panels.pointer + forwardPanels[q][g])
@@ -191,15 +194,21 @@ public final class NetworkWorkspace {
         }
     }
 
-    /// Packs W_hh's columns per unit part (`backwardPanels`), step-block path.
+    /// Packs W_hh's columns per unit part (`backwardPanels`), step-block path, as `packForward`.
     func packBackward(_ whh: UnsafePointer<Float>) {
         guard usesStepBlocks else { return }
         let H = shape.hidden
-        for (q, units) in unitParts.enumerated() where !units.isEmpty {
+        PairedWorker.shared.run(parallel: packsInParallel) { q in
+            let units = unitParts[q]
+            guard !units.isEmpty else { return }
             StepProduct.pack(k: shape.gateRows, n: units.count, whh + units.lowerBound, rowStride: H, columnStride: 1,
                              into: panels.pointer + backwardPanels[q])
         }
     }
+
+    /// Whether the two unit parts are packed on the two threads: with seqbench's own two threads
+    /// (one hand-over per pack, twice per layer and pass).
+    var packsInParallel: Bool { usesStepBlocks && (pairedRows ?? BLASThreads.paired) }
 
     deinit { lossParts.deallocate() }
 

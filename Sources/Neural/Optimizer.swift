@@ -5,11 +5,14 @@ import Foundation
 ///     norm = √(Σ g²) over every parameter gradient
 ///     g ← g · min(1, max_norm / (norm + 1e-6))
 ///
-/// The sum is taken in Double. `maxNorm <= 0` turns clipping off (the norm is still returned).
+/// The sum is taken in Double, on one thread (its rounding must not depend on the threads); the
+/// scaling runs in two halves on the two threads when `parallel`. `maxNorm <= 0` turns clipping off
+/// (the norm is still returned).
 /// - Returns: the norm before clipping and the coefficient applied.
 /// - Complexity: O(n).
 @discardableResult
-public func clipGradientNorm(_ g: UnsafeMutablePointer<Float>, count n: Int, maxNorm: Double) -> (norm: Double, coefficient: Double) {
+public func clipGradientNorm(_ g: UnsafeMutablePointer<Float>, count n: Int, maxNorm: Double,
+                             parallel: Bool = false) -> (norm: Double, coefficient: Double) {
     var s = 0.0
     // Four partial sums keep the loop vectorisable and the rounding independent of threads.
     var s0: Double = 0, s1: Double = 0, s2: Double = 0, s3: Double = 0
@@ -26,7 +29,9 @@ public func clipGradientNorm(_ g: UnsafeMutablePointer<Float>, count n: Int, max
     let coef = min(1, maxNorm / (norm + 1e-6))
     if coef < 1 {
         let c = Float(coef)
-        for j in 0..<n { g[j] *= c }
+        PairedWorker.shared.inHalves(count: n, parallel: parallel) { r in
+            for j in r { g[j] *= c }
+        }
     }
     return (norm, coef)
 }
@@ -66,14 +71,18 @@ public final class Optimizer {
     ///     v ← β2 v + (1 − β2) g²
     ///     p ← p − (lr / (1 − β1ᵗ)) · m / (√v / √(1 − β2ᵗ) + ε)
     ///
-    /// SGD: p ← p − lr · g.
+    /// SGD: p ← p − lr · g. Each entry on its own, so with `parallel` the two threads take half of
+    /// the entries each (`PairedWorker.inHalves`) and the results are the same.
     /// - Complexity: O(n).
-    public func update(parameters p: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>, count n: Int, lr: Double) {
+    public func update(parameters p: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>, count n: Int, lr: Double,
+                       parallel: Bool = false) {
         step += 1
         switch kind {
         case .sgd:
             let a = Float(lr)
-            for i in 0..<n { p[i] -= a * g[i] }
+            PairedWorker.shared.inHalves(count: n, parallel: parallel) { r in
+                for i in r { p[i] -= a * g[i] }
+            }
         case .adam:
             precondition(n == m.count, "Adam state holds \(m.count) parameters, got \(n)")
             let t = Double(step)
@@ -82,12 +91,14 @@ public final class Optimizer {
             let bc2Sqrt = Float(bc2.squareRoot())
             let b1 = Float(1 - beta1), b2 = Float(beta2), b2c = Float(1 - beta2), eps = Float(epsilon)
             let mp = m.pointer, vp = v.pointer
-            for i in 0..<n {
-                let gi = g[i]
-                let mi = mp[i] + b1 * (gi - mp[i])
-                let vi = b2 * vp[i] + b2c * gi * gi
-                mp[i] = mi; vp[i] = vi
-                p[i] -= stepSize * mi / (vi.squareRoot() / bc2Sqrt + eps)
+            PairedWorker.shared.inHalves(count: n, parallel: parallel) { r in
+                for i in r {
+                    let gi = g[i]
+                    let mi = mp[i] + b1 * (gi - mp[i])
+                    let vi = b2 * vp[i] + b2c * gi * gi
+                    mp[i] = mi; vp[i] = vi
+                    p[i] -= stepSize * mi / (vi.squareRoot() / bc2Sqrt + eps)
+                }
             }
         }
     }

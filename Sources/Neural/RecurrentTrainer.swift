@@ -150,7 +150,6 @@ public enum RecurrentTrainer {
             return keepGoing
         }
 
-        let N = T * B
         var stoppedEarly = false
         while step < cfg.steps {
             if let budget = env.maxSeconds, Date().timeIntervalSince(start) >= budget {
@@ -174,18 +173,15 @@ public enum RecurrentTrainer {
                     }
                 }
             }
-            grads.zero()
-            let lossSum = withUnsafeMutablePointer(to: &dropoutRNG) { r in
-                ws.forward(parameters: params.pointer, inputs: inputs, targets: targets, steps: T, rng: cfg.dropout > 0 ? r : nil)
+            let rate = schedule.rate(at: step)
+            let loss = withUnsafeMutablePointer(to: &dropoutRNG) { r in
+                ws.trainingStep(parameters: params.pointer, gradients: grads.pointer, count: layout.count, optimizer: optimizer,
+                                inputs: inputs, targets: targets, steps: T, clip: cfg.clip, lr: rate, rng: cfg.dropout > 0 ? r : nil)
             }
-            let loss = lossSum / Double(N)
             guard loss.isFinite else {
                 let kept = env.checkpointURL.map { FileManager.default.fileExists(atPath: $0.path) ? "; the last good checkpoint \($0.path) is kept" : "" } ?? ""
                 throw SeqbenchError.data("\(kind) training diverged at step \(step + 1): the loss is \(loss)\(kept); lower --lr or set --clip")
             }
-            ws.backward(parameters: params.pointer, targets: targets, gradients: grads.pointer, lossScale: 1 / Float(N))
-            clipGradientNorm(grads.pointer, count: layout.count, maxNorm: cfg.clip)
-            optimizer.update(parameters: params.pointer, gradients: grads.pointer, count: layout.count, lr: schedule.rate(at: step))
             position += T
             step += 1
             stepsThisRun += 1

@@ -168,4 +168,36 @@ struct NetworkWorkspaceTests {
         q.withUnsafeMutableBufferPointer { sgd.update(parameters: $0.baseAddress!, gradients: [0.5, -1], count: 2, lr: 0.1) }
         #expect(q == [0.95, 2.1])
     }
+
+    /// The training step's elementwise passes split over the two threads (`parallel: true`, as with
+    /// `--threads 2`) give the one-thread results bit for bit: clipping, Adam and SGD over a buffer
+    /// long enough to be cut in two.
+    @Test func elementwisePassesInHalvesMatchOneThread() {
+        let n = 2 * PairedWorker.elementwiseSplitMinimum + 5
+        var rng = Xoshiro256(seed: 21)
+        let start = (0..<n).map { _ in Float(rng.nextUnitDouble() - 0.5) }
+        let grads = (0..<3).map { _ in (0..<n).map { _ in Float(rng.nextUnitDouble() - 0.5) } }
+        for kind in OptimizerKind.allCases {
+            var results: [[Float]] = []
+            var norms: [Double] = []
+            for parallel in [false, true] {
+                var p = start
+                let opt = Optimizer(kind: kind, count: n)
+                for g0 in grads {
+                    var g = g0
+                    let (norm, _) = g.withUnsafeMutableBufferPointer {
+                        clipGradientNorm($0.baseAddress!, count: n, maxNorm: 1, parallel: parallel)
+                    }
+                    norms.append(norm)
+                    p.withUnsafeMutableBufferPointer { pp in
+                        g.withUnsafeBufferPointer { opt.update(parameters: pp.baseAddress!, gradients: $0.baseAddress!, count: n, lr: 0.01, parallel: parallel) }
+                    }
+                }
+                results.append(p)
+            }
+            #expect(results[0] == results[1], "\(kind)")
+            #expect(norms[0..<3] == norms[3..<6], "\(kind)")
+            #expect(results[0] != start, "\(kind): the updates changed nothing")
+        }
+    }
 }

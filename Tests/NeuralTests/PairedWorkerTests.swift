@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Neural
 
@@ -21,5 +22,33 @@ struct PairedWorkerTests {
             if i % 5000 == 4999 { usleep(1000) }   // idle long enough for the worker to sleep
         }
         #expect(wrong == 0)
+    }
+
+    /// `inHalves` visits every index exactly once, cuts at a multiple of 16, and runs short ranges
+    /// (or `parallel: false`) as one range on the caller.
+    @Test func inHalvesCoversEachIndexOnce() {
+        let minimum = PairedWorker.elementwiseSplitMinimum
+        for n in [0, 1, minimum - 1, minimum, minimum + 1, 3 * minimum + 7] {
+            for parallel in [false, true] {
+                let seen = UnsafeMutablePointer<UInt8>.allocate(capacity: max(n, 1))
+                defer { seen.deallocate() }
+                seen.initialize(repeating: 0, count: max(n, 1))
+                let ranges = UnsafeMutablePointer<Range<Int>>.allocate(capacity: 2)
+                defer { ranges.deallocate() }
+                ranges.initialize(repeating: 0..<0, count: 2)
+                let calls = Atomic<Int>(0)
+                PairedWorker.shared.inHalves(count: n, parallel: parallel) { r in
+                    ranges[calls.wrappingAdd(1, ordering: .sequentiallyConsistent).oldValue] = r
+                    for i in r { seen[i] += 1 }
+                }
+                #expect((0..<n).allSatisfy { seen[$0] == 1 }, "n \(n), parallel \(parallel)")
+                let split = parallel && n >= minimum
+                #expect(calls.load(ordering: .sequentiallyConsistent) == (split ? 2 : 1), "n \(n), parallel \(parallel)")
+                if split {
+                    let cut = ranges[0].lowerBound == 0 ? ranges[0].upperBound : ranges[1].upperBound
+                    #expect(cut % 16 == 0 && cut > 0 && cut < n, "n \(n): cut at \(cut)")
+                }
+            }
+        }
     }
 }
