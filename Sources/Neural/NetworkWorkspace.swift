@@ -208,7 +208,12 @@ public final class NetworkWorkspace {
 
     /// Whether the two unit parts are packed on the two threads: with seqbench's own two threads
     /// (one hand-over per pack, twice per layer and pass).
-    var packsInParallel: Bool { usesStepBlocks && (pairedRows ?? BLASThreads.paired) }
+    var packsInParallel: Bool { usesStepBlocks && twoThreads }
+
+    /// Whether this workspace's passes use the two threads of seqbench's own (`BLASThreads.paired`,
+    /// or `pairedRows` as the tests force it): row copies, bias fills and sums per column run in
+    /// halves (`PairedWorker.inHalves`), with the same numbers.
+    var twoThreads: Bool { pairedRows ?? BLASThreads.paired }
 
     deinit { lossParts.deallocate() }
 
@@ -276,19 +281,23 @@ public final class NetworkWorkspace {
             let gru = shape.cell == .gru
             let table = l == 0 && usesTokenTables
             let rows = table ? V : N, dst = table ? tokenTable.pointer : a
-            for r in 0..<rows {
-                let pr = dst + r * GH
-                if gru {
-                    for g in 0..<(2 * H) { pr[g] = bih[g] + bhh[g] }
-                    for g in (2 * H)..<GH { pr[g] = bih[g] }
-                } else {
-                    for g in 0..<GH { pr[g] = bih[g] + bhh[g] }
+            PairedWorker.shared.inHalves(count: rows, width: GH, parallel: twoThreads) { rowRange in
+                for r in rowRange {
+                    let pr = dst + r * GH
+                    if gru {
+                        for g in 0..<(2 * H) { pr[g] = bih[g] + bhh[g] }
+                        for g in (2 * H)..<GH { pr[g] = bih[g] }
+                    } else {
+                        for g in 0..<GH { pr[g] = bih[g] + bhh[g] }
+                    }
                 }
             }
             if table {
                 sgemm(transA: false, transB: true, m: V, n: GH, k: E, a: parameters + lay.embedding, lda: E, b: wih, ldb: E,
                       beta: 1, c: dst, ldc: GH)
-                for r in 0..<N { (a + r * GH).update(from: dst + Int(inputs[r]) * GH, count: GH) }
+                PairedWorker.shared.inHalves(count: N, width: GH, parallel: twoThreads) { rowRange in
+                    for r in rowRange { (a + r * GH).update(from: dst + Int(inputs[r]) * GH, count: GH) }
+                }
             } else {
                 sgemm(transA: false, transB: true, m: N, n: GH, k: inSize, a: x, lda: inSize, b: wih, ldb: inSize,
                       beta: 1, c: a, ldc: GH)
@@ -417,7 +426,9 @@ public final class NetworkWorkspace {
         let top = hs[L - 1].pointer + (shifted ? 0 : BH)
         let lg = logits.pointer
         let bout = parameters + lay.outBias
-        for r in 0..<N { (lg + r * V).update(from: bout, count: V) }
+        PairedWorker.shared.inHalves(count: N, width: V, parallel: twoThreads) { rowRange in
+            for r in rowRange { (lg + r * V).update(from: bout, count: V) }
+        }
         sgemm(transA: false, transB: true, m: N, n: V, k: H, a: top, lda: H, b: parameters + lay.outWeight, ldb: H,
               beta: 1, c: lg, ldc: V)
         guard let targets else { return 0 }
@@ -465,15 +476,17 @@ public final class NetworkWorkspace {
         let lay = layout
         // dLogits = (p − onehot) · lossScale.
         let lg = logits.pointer
-        for r in 0..<N {
-            let row = lg + r * V
-            for v in 0..<V { row[v] *= lossScale }
-            row[Int(targets[r])] -= lossScale
+        PairedWorker.shared.inHalves(count: N, width: V, parallel: twoThreads) { rowRange in
+            for r in rowRange {
+                let row = lg + r * V
+                for v in 0..<V { row[v] *= lossScale }
+                row[Int(targets[r])] -= lossScale
+            }
         }
         let top = hs[L - 1].pointer + BH
         sgemm(transA: true, transB: false, m: V, n: H, k: N, a: lg, lda: V, b: top, ldb: H,
               beta: 1, c: gradients + lay.outWeight, ldc: H)
-        columnSums(lg, rows: N, cols: V, into: gradients + lay.outBias)
+        columnSums(lg, rows: N, cols: V, into: gradients + lay.outBias, parallel: twoThreads)
         var dY = dYa.pointer, dX = dYb.pointer
         sgemm(transA: false, transB: false, m: N, n: H, k: V, a: lg, lda: V, b: parameters + lay.outWeight, ldb: H,
               beta: 0, c: dY, ldc: H)
@@ -619,15 +632,17 @@ public final class NetworkWorkspace {
             // Weight gradients over all time steps at once.
             sgemm(transA: true, transB: false, m: GH, n: H, k: N, a: dahh, lda: GH, b: h, ldb: H,
                   beta: 1, c: gradients + o.weightHH, ldc: H)
-            columnSums(dahh, rows: N, cols: GH, into: gradients + o.biasHH)
+            columnSums(dahh, rows: N, cols: GH, into: gradients + o.biasHH, parallel: twoThreads)
             if l == 0 && usesTokenTables {
                 // Per id: S = dA rows summed by token; dW_ih0 += Sᵀ·Emb, db_ih0 += Σ S, dEmb += S·W_ih0.
                 let s = tokenGrad.pointer, inputs = lastInputs!
                 s.update(repeating: 0, count: V * GH)
-                for i in 0..<N { addRow(da + i * GH, into: s + Int(inputs[i]) * GH, count: GH) }
+                PairedWorker.shared.inHalves(count: GH, width: N, parallel: twoThreads) { cols in
+                    for i in 0..<N { addRow(da + i * GH + cols.lowerBound, into: s + Int(inputs[i]) * GH + cols.lowerBound, count: cols.count) }
+                }
                 sgemm(transA: true, transB: false, m: GH, n: E, k: V, a: s, lda: GH, b: parameters + lay.embedding, ldb: E,
                       beta: 1, c: gradients + o.weightIH, ldc: E)
-                columnSums(s, rows: V, cols: GH, into: gradients + o.biasIH)
+                columnSums(s, rows: V, cols: GH, into: gradients + o.biasIH, parallel: twoThreads)
                 sgemm(transA: false, transB: false, m: V, n: E, k: GH, a: s, lda: GH, b: parameters + o.weightIH, ldb: E,
                       beta: 1, c: gradients + lay.embedding, ldc: E)
                 continue
@@ -636,7 +651,7 @@ public final class NetworkWorkspace {
             if l == 0 { x = UnsafePointer(xs[0].pointer) } else if lastUsedDropout { x = UnsafePointer(xs[l].pointer) } else { x = UnsafePointer(hs[l - 1].pointer + BH) }
             sgemm(transA: true, transB: false, m: GH, n: inSize, k: N, a: da, lda: GH, b: x, ldb: inSize,
                   beta: 1, c: gradients + o.weightIH, ldc: inSize)
-            columnSums(da, rows: N, cols: GH, into: gradients + o.biasIH)
+            columnSums(da, rows: N, cols: GH, into: gradients + o.biasIH, parallel: twoThreads)
             // dX = dA · W_ih, the gradient reaching the layer below (through its dropout mask).
             sgemm(transA: false, transB: false, m: N, n: inSize, k: GH, a: da, lda: GH, b: parameters + o.weightIH, ldb: inSize,
                   beta: 0, c: dX, ldc: inSize)
@@ -670,12 +685,15 @@ func addRow(_ row: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, 
     while j < count { out[j] += row[j]; j += 1 }
 }
 
-/// `out[j] += Σ_i m[i·cols + j]`.
+/// `out[j] += Σ_i m[i·cols + j]`, the rows added in order; with `parallel`, each thread takes half
+/// of the columns (the same sums).
 /// - Complexity: O(rows · cols).
 @inline(__always)
-func columnSums(_ m: UnsafePointer<Float>, rows: Int, cols: Int, into out: UnsafeMutablePointer<Float>) {
-    for i in 0..<rows {
-        let r = m + i * cols
-        for j in 0..<cols { out[j] += r[j] }
+func columnSums(_ m: UnsafePointer<Float>, rows: Int, cols: Int, into out: UnsafeMutablePointer<Float>, parallel: Bool = false) {
+    PairedWorker.shared.inHalves(count: cols, width: rows, parallel: parallel) { cr in
+        for i in 0..<rows {
+            let r = m + i * cols
+            for j in cr { out[j] += r[j] }
+        }
     }
 }

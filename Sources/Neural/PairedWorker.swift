@@ -110,13 +110,14 @@ final class PairedWorker: @unchecked Sendable {
         job = nil
     }
 
-    /// Runs `body` over [0, count) in two halves on the two threads when `parallel` and the range is
-    /// long enough to be worth a hand-over (`elementwiseSplitMinimum`), else once over the whole
-    /// range. The halves meet at a multiple of 16 elements, so for 4-byte elements each core writes
-    /// its own cache lines. For elementwise passes (the optimizer's, zeroing, scaling), whose
-    /// results do not depend on where the range is cut.
-    func inHalves(count n: Int, parallel: Bool, _ body: (Range<Int>) -> Void) {
-        guard parallel, n >= Self.elementwiseSplitMinimum else { body(0..<n); return }
+    /// Runs `body` over [0, count) in two halves on the two threads when `parallel` and the pass is
+    /// big enough to be worth a hand-over (count ≥ 32 and count · `width`, the elements the pass
+    /// touches per index, ≥ `elementwiseSplitMinimum`), else once over the whole range. The halves
+    /// meet at a multiple of 16, so for floats (or rows of them) each core writes its own cache
+    /// lines. For passes whose results do not depend on where the range is cut: elementwise ones
+    /// (the optimizer's, zeroing, scaling), row copies, sums per column.
+    func inHalves(count n: Int, width: Int = 1, parallel: Bool, _ body: (Range<Int>) -> Void) {
+        guard parallel, n >= 32, n * width >= Self.elementwiseSplitMinimum else { body(0..<n); return }
         let half = (n / 2 + 15) & ~15
         run(parallel: true) { part in body(part == 0 ? 0..<half : half..<n) }
     }

@@ -65,6 +65,23 @@ struct NetworkWorkspaceTests {
         }
     }
 
+    /// Sizes at which the passes outside the time loops also split (`PairedWorker.inHalves`: bias
+    /// fills, the token-table rows and their gradient, the output layer's bias rows, dLogits and
+    /// the sums per column, each over at least 64K floats here): still one thread's numbers, bit
+    /// for bit, with and without token tables.
+    @Test(arguments: [CellKind.rnn, .lstm, .gru])
+    func passesInHalvesAreBitIdentical(cell: CellKind) {
+        let pr = Problem(cell: cell, layers: 2, vocabulary: 250, embedding: 8, hidden: 128, steps: 32, batch: 16, seed: 14)
+        #expect(32 * 16 * 128 >= PairedWorker.elementwiseSplitMinimum && 32 * 16 * 250 >= PairedWorker.elementwiseSplitMinimum)
+        for tables in [true, false] {
+            let one = pr.optimized(tokenTables: tables, stepBlocks: true, pairedRows: false)
+            let two = pr.optimized(tokenTables: tables, stepBlocks: true, pairedRows: true, byUnits: false)
+            #expect(one.loss == two.loss, "token tables \(tables)")
+            #expect(one.logits == two.logits, "token tables \(tables)")
+            #expect(one.gradients == two.gradients, "token tables \(tables)")
+        }
+    }
+
     /// The unit split's default: lstm and gru at H = 512 (W_hh 4 and 3 MB), not rnn at 512 or lstm at
     /// 256 (1 MB each).
     @Test func unitSplitForLargeRecurrentMatrices() {
