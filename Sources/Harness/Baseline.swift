@@ -1,5 +1,6 @@
 import Foundation
 import LanguageModels
+import Metrics
 import SeqbenchCore
 
 /// Which way a metric is better.
@@ -123,10 +124,30 @@ public struct Baseline: Codable, Sendable {
             entries.append(Entry(corpus: r.corpus, family: r.family, model: r.model, configID: r.configID, temperature: r.temperature,
                                  metric: r.metric, direction: dir, value: r.mean, ciLow: r.ciLow, ciHigh: r.ciHigh, n: r.n, tolerance: tol))
         }
+        // A metric of check: that no row holds would go ungated without a word: refused, with the
+        // reason where seqbench knows it.
+        let missing = check.keys.sorted().filter { m in !entries.contains { $0.metric == m } }
+        if !missing.isEmpty {
+            let them = missing.count == 1 ? "it" : "them"
+            let reasons = missing.map { m in Self.whyNoRow(m).map { "\(m): \($0)" } ?? m }
+            throw SeqbenchError.data("\(configFile): check names \(missing.map { "'\($0)'" }.joined(separator: ", ")), but no model of \(resultsDir.path) has \(them) (\(reasons.joined(separator: "; "))), so the baseline would not gate \(them); remove \(them) from check, or change the experiment so that a model reports \(them)")
+        }
         var corpora: [String: String] = [:]
         for c in cells { corpora[c.corpus] = c.corpusSHA256 }
         return Baseline(experiment: manifest["experiment"]?.stringValue ?? "", configHash: manifest["config_hash"]?.stringValue ?? "",
                         seqbenchVersion: SeqbenchCore.seqbenchVersion, corpora: corpora, created: isoNow(), entries: entries)
+    }
+
+    /// When a known metric has no rows: the experiment settings it needs.
+    static func whyNoRow(_ metric: String) -> String? {
+        switch metric {
+        case "train_bits_per_char": return "only count-based kinds report it"
+        case "excess_bits_per_char": return "only on synthetic corpora"
+        case "sample_bits_per_char": return "needs samples (a sampling: section) and a reference model (metrics.reference)"
+        case _ where MetricSet.indexNames.contains(metric): return "needs samples (a sampling: section) and metrics.copying: true"
+        case _ where Summary.sampleMetrics.contains(metric): return "needs samples (a sampling: section)"
+        default: return nil
+        }
     }
 
     static func readManifest(_ dir: URL) throws -> [String: JSONValue] {

@@ -79,12 +79,11 @@ struct TrainCommand: SeqbenchCommand {
         if resume && checkpoint == nil { throw SeqbenchError.usage("--resume needs --checkpoint FILE; give the checkpoint to continue from") }
 
         // Validation options with nothing to validate on would only record the training loss.
-        if valid == nil && corpusOptions.corpus == nil {
-            let asked = modelKind.options.filter { ["eval_every", "patience"].contains($0.name) && (options.values[$0.name]?.intValue ?? 0) > 0 }
-            if !asked.isEmpty {
-                let flags = asked.map { "\($0.flag) \(options.values[$0.name]!)" }
-                throw SeqbenchError.usage("train \(kind): \(flags.joined(separator: " and ")) \(asked.count == 1 ? "needs" : "need") validation text, and there is none; give --valid FILE or --corpus NAME (its valid split), or leave \(asked.count == 1 ? "it" : "them") out")
-            }
+        let asked = modelKind.options.filter { ["eval_every", "patience"].contains($0.name) && (options.values[$0.name]?.intValue ?? 0) > 0 }
+        let askedFlags = asked.map { "\($0.flag) \(options.values[$0.name]!)" }.joined(separator: " and ")
+        let askedVerb = asked.count == 1 ? "needs" : "need", askedPronoun = asked.count == 1 ? "it" : "them"
+        if valid == nil && corpusOptions.corpus == nil && !asked.isEmpty {
+            throw SeqbenchError.usage("train \(kind): \(askedFlags) \(askedVerb) validation text, and there is none; give --valid FILE or --corpus NAME (its valid split), or leave \(askedPronoun) out")
         }
 
         // The texts: files, or the corpus's splits.
@@ -106,6 +105,11 @@ struct TrainCommand: SeqbenchCommand {
         if let valid { validText = try TextFile.read(valid) }
 
         let data = TrainingData(tokenizer: tokenizerKind, trainText: trainText, validText: validText)
+        // Validation predicts each token from the ones before it: one token predicts nothing.
+        if let v = data.valid, v.count < 2, !asked.isEmpty {
+            let source = valid ?? "the valid split of \(corpusOptions.corpus ?? "the corpus")"
+            throw SeqbenchError.usage("train \(kind): \(askedFlags) \(askedVerb) at least 2 validation tokens, and \(source) has \(v.count) (tokenizer \(tokenizerKind.rawValue)); give a longer validation text, or leave \(askedPronoun) out")
+        }
         let vocabulary = data.vocabulary
         trainText = ""
         let reporter = ProgressReporter(terminal: standardErrorIsTerminal)

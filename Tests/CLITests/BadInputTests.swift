@@ -60,7 +60,8 @@ import Testing
     }
 
     /// Validation options without validation text would only record the training loss: refused
-    /// before anything is read or trained; with --valid they are accepted.
+    /// before anything is read or trained, and so is a validation text of one token; with --valid
+    /// they are accepted.
     @Test func validationOptionsNeedValidationText() throws {
         let dir = try fixture()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -75,6 +76,12 @@ import Testing
             #expect(r == CLI.Result(status: 2, stdout: "", stderr: "seqbench: \(message)\n"), "\(args)")
             #expect(try files(dir) == before, "no output or temporary file after \(args)")
         }
+        // One validation token predicts nothing: refused too, naming the file and the count.
+        try "x".write(to: dir.appendingPathComponent("one.txt"), atomically: true, encoding: .utf8)
+        let withOne = try files(dir)
+        let short = try CLI.run(["train", "lstm", "--train", "good.txt", "--valid", "one.txt"] + network + ["--eval-every", "1", "--out", "out.sqb"], in: dir)
+        #expect(short == CLI.Result(status: 2, stdout: "", stderr: "seqbench: train lstm: --eval-every 1 needs at least 2 validation tokens, and one.txt has 1 (tokenizer char); give a longer validation text, or leave it out\n"))
+        #expect(try files(dir) == withOne, "no output or temporary file after a one-token --valid")
         let ok = try CLI.run(["train", "lstm", "--train", "good.txt", "--valid", "good.txt"] + network + ["--eval-every", "1", "--out", "out.sqb"], in: dir)
         #expect(ok.status == 0, "\(ok)")
     }

@@ -204,6 +204,14 @@ func deterministicRows(_ dir: URL) throws -> [Summary.Row] {
         #expect(message?.contains("unknown metric 'bits_per_chr' in check (did you mean 'bits_per_char'?)") == true, "\(message ?? "no error")")
     }
 
+    /// A known metric that no model of the folder has would go ungated: `baseline` refuses it and
+    /// says what the metric needs.
+    @Test func baselineRefusesACheckMetricThatNoModelHas() throws {
+        let dir = try runSmallExperiment(seeds: "[1]", extra: "check: {bits_per_char: {}, excess_bits_per_char: {}, distinct_2: {}}")
+        let message = errorMessage { _ = try Baseline.make(resultsDir: dir, registry: testRegistry) }
+        #expect(message == "\(dir.appendingPathComponent("experiment.yaml").path): check names 'excess_bits_per_char', but no model of \(dir.path) has it (excess_bits_per_char: only on synthetic corpora), so the baseline would not gate it; remove it from check, or change the experiment so that a model reports it")
+    }
+
     @Test func countBasedKindsAreHeldToTheTightTolerance() throws {
         // Every kind of the zoo but the recurrent ones counts; one recurrent kind stands for them.
         let models = """
