@@ -288,7 +288,8 @@ public struct ExperimentConfig: Sendable {
         }
         var options: [ModelOptions] = []
         for g in grid {
-            let o = ModelOptions(g, source: "\(file):\(n.line): \(path)")
+            let o = ModelOptions(g, source: "\(file):\(n.line): \(path)",
+                                 optionSources: Dictionary(uniqueKeysWithValues: axes.map { ($0.key, "\(file):\($0.line): \(path)") }))
             // Values too (ranges, choices), as training reads them: a bad value in the last cell is
             // refused now, before the earlier cells run (and by --dry-run).
             do { try kind.validate(options: o) } catch let e as SeqbenchError {

@@ -23,17 +23,25 @@ public struct ModelOptions: Sendable, Equatable, Hashable {
     /// Where the options came from, for error messages (`--order`, `experiments/x.yaml: models[2]` …).
     public var source: String
 
-    public init(_ values: [String: JSONValue] = [:], source: String = "options") {
+    /// Where single options came from, where that is more precise than `source` (the line of each
+    /// key of an experiment config's model entry); errors about an option name its own.
+    public var optionSources: [String: String]
+
+    public init(_ values: [String: JSONValue] = [:], source: String = "options", optionSources: [String: String] = [:]) {
         self.values = values
         self.source = source
+        self.optionSources = optionSources
     }
+
+    /// Where option `name` came from: its own source, else the options'.
+    public func source(of name: String) -> String { optionSources[name] ?? source }
 
     /// Refuses names not in `specs`, suggesting the nearest known name for a misspelling.
     public func validate(against specs: [ModelOptionSpec], kind: String) throws {
         let known = Set(specs.map(\.name))
         for key in values.keys.sorted() where !known.contains(key) {
             let hint = nearest(key, in: specs.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
-            throw SeqbenchError.usage("\(source): unknown option '\(key)' for model kind \(kind)\(hint); known options: \(specs.map(\.name).sorted().joined(separator: ", "))")
+            throw SeqbenchError.usage("\(source(of: key)): unknown option '\(key)' for model kind \(kind)\(hint); known options: \(specs.map(\.name).sorted().joined(separator: ", "))")
         }
         for spec in specs {
             guard let v = values[spec.name] else { continue }
@@ -44,7 +52,7 @@ public struct ModelOptions: Sendable, Equatable, Hashable {
             case .string:
                 let s = try string(spec.name, default: "")
                 if !spec.choices.isEmpty && !spec.choices.contains(s) {
-                    throw SeqbenchError.usage("\(source): option '\(spec.name)' is '\(s)'; use one of \(spec.choices.joined(separator: ", "))")
+                    throw SeqbenchError.usage("\(source(of: spec.name)): option '\(spec.name)' is '\(s)'; use one of \(spec.choices.joined(separator: ", "))")
                 }
             }
             _ = v
@@ -54,10 +62,10 @@ public struct ModelOptions: Sendable, Equatable, Hashable {
     public func int(_ name: String, default d: Int, range: ClosedRange<Int>? = nil) throws -> Int {
         guard let v = values[name] else { return d }
         guard let i = v.intValue ?? v.stringValue.flatMap({ Int($0) }) else {
-            throw SeqbenchError.usage("\(source): option '\(name)' is '\(v)'; give a whole number")
+            throw SeqbenchError.usage("\(source(of: name)): option '\(name)' is '\(v)'; give a whole number")
         }
         if let r = range, !r.contains(i) {
-            throw SeqbenchError.usage("\(source): option '\(name)' is \(i), out of range; give a value in \(r.lowerBound)...\(r.upperBound)")
+            throw SeqbenchError.usage("\(source(of: name)): option '\(name)' is \(i), out of range; give a value in \(r.lowerBound)...\(r.upperBound)")
         }
         return i
     }
@@ -65,10 +73,10 @@ public struct ModelOptions: Sendable, Equatable, Hashable {
     public func double(_ name: String, default d: Double, range: ClosedRange<Double>? = nil) throws -> Double {
         guard let v = values[name] else { return d }
         guard let x = v.doubleValue ?? v.stringValue.flatMap({ Double($0) }), x.isFinite else {
-            throw SeqbenchError.usage("\(source): option '\(name)' is '\(v)'; give a finite number")
+            throw SeqbenchError.usage("\(source(of: name)): option '\(name)' is '\(v)'; give a finite number")
         }
         if let r = range, !r.contains(x) {
-            throw SeqbenchError.usage("\(source): option '\(name)' is \(formatDouble(x)), out of range; give a value in \(formatDouble(r.lowerBound))...\(formatDouble(r.upperBound))")
+            throw SeqbenchError.usage("\(source(of: name)): option '\(name)' is \(formatDouble(x)), out of range; give a value in \(formatDouble(r.lowerBound))...\(formatDouble(r.upperBound))")
         }
         return x
     }
@@ -79,10 +87,10 @@ public struct ModelOptions: Sendable, Equatable, Hashable {
         switch v {
         case .string(let x): s = x
         case .int, .double, .bool: s = v.description
-        default: throw SeqbenchError.usage("\(source): option '\(name)' is '\(v)'; give a string")
+        default: throw SeqbenchError.usage("\(source(of: name)): option '\(name)' is '\(v)'; give a string")
         }
         if !choices.isEmpty && !choices.contains(s) {
-            throw SeqbenchError.usage("\(source): option '\(name)' is '\(s)'; use one of \(choices.joined(separator: ", "))")
+            throw SeqbenchError.usage("\(source(of: name)): option '\(name)' is '\(s)'; use one of \(choices.joined(separator: ", "))")
         }
         return s
     }
@@ -91,7 +99,7 @@ public struct ModelOptions: Sendable, Equatable, Hashable {
         guard let v = values[name] else { return d }
         if let b = v.boolValue { return b }
         if let s = v.stringValue, let b = ["true": true, "false": false, "yes": true, "no": false][s] { return b }
-        throw SeqbenchError.usage("\(source): option '\(name)' is '\(v)'; give true or false")
+        throw SeqbenchError.usage("\(source(of: name)): option '\(name)' is '\(v)'; give true or false")
     }
 }
 

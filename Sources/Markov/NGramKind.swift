@@ -55,7 +55,7 @@ public enum NGramKind: ModelKind {
                                                               choices: Smoothing.allCases.map(\.rawValue)))!,
             k: try options.double("k", default: 1, range: 1e-12...1e12),
             kenlmQuirk: try options.bool("kenlm_quirk", default: true),
-            fallback: try parseFallback(try options.string("discount_fallback", default: "0.5,1,1.5"), source: options.source),
+            fallback: try parseFallback(try options.string("discount_fallback", default: "0.5,1,1.5"), source: options.source(of: "discount_fallback")),
             sentenceBoundaries: try options.bool("sentence_boundaries", default: false))
     }
 

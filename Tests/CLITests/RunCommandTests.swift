@@ -128,14 +128,14 @@ import SeqbenchCore
     }
 
     /// A bad option value in the last model stops `run` (and `--dry-run`) when the config is loaded:
-    /// one line naming the file, the model entry's line (8: `- kind: rnn`) and the value, and no cell
-    /// of the earlier model trained.
+    /// one line naming the file, the option's line (15: `dropout: 1.5`, in the entry `- kind: rnn`
+    /// of line 8) and the value, and no cell of the earlier model trained.
     @Test func badOptionValueIsRefusedBeforeAnyCellRuns() throws {
         let dir = try Self.setUp()
         let yaml = try String(contentsOf: dir.appendingPathComponent("e.yaml"), encoding: .utf8)
         try yaml.replacingOccurrences(of: "    eval_every: 5\n", with: "    eval_every: 5\n    dropout: 1.5\n")
             .write(to: dir.appendingPathComponent("e.yaml"), atomically: true, encoding: .utf8)
-        let message = "seqbench: e.yaml:8: models[1]: option 'dropout' is 1.5, out of range; give a value in 0.0...0.999\n"
+        let message = "seqbench: e.yaml:15: models[1]: option 'dropout' is 1.5, out of range; give a value in 0.0...0.999\n"
         for args in [["run", "e.yaml", "--dry-run"], ["run", "e.yaml", "--out", "r", "--no-plots"]] {
             let r = try Self.run(args, in: dir)
             #expect(r.code == 1 && r.out == "" && r.err == message, "\(args): \(r)")

@@ -130,7 +130,8 @@ func errorMessage(_ body: () throws -> Void) -> String? {
     }
 
     /// Option values are checked as training reads them when the config is loaded (before any cell
-    /// runs), for every grid point and for the reference model, naming the line of the model entry.
+    /// runs), for every grid point and for the reference model, naming the line of the option's key
+    /// (13: the line the bad value replaces; 9: `order: 0`; 6: the inline reference).
     static let threeModels = """
     name: t
     corpora: [some/file.txt]
@@ -148,10 +149,10 @@ func errorMessage(_ body: () throws -> Void) -> String? {
     """
 
     @Test(arguments: [
-        ("    hidden: 8", "    dropout: [0.1, 1.5]", "x.yaml:11: models[2]: option 'dropout' is 1.5, out of range"),
-        ("    hidden: 8", "    hidden: -1", "x.yaml:11: models[2]: option 'hidden' is -1, out of range"),
-        ("    hidden: 8", "    lr: -1", "x.yaml:11: models[2]: option 'lr' is -1.0, out of range"),
-        ("    order: 2", "    order: 0", "x.yaml:8: models[0]: option 'order' is 0, out of range"),
+        ("    hidden: 8", "    dropout: [0.1, 1.5]", "x.yaml:13: models[2]: option 'dropout' is 1.5, out of range"),
+        ("    hidden: 8", "    hidden: -1", "x.yaml:13: models[2]: option 'hidden' is -1, out of range"),
+        ("    hidden: 8", "    lr: -1", "x.yaml:13: models[2]: option 'lr' is -1.0, out of range"),
+        ("    order: 2", "    order: 0", "x.yaml:9: models[0]: option 'order' is 0, out of range"),
         ("  reference: {kind: ngram, order: 3}", "  reference: {kind: ngram, order: 65}", "x.yaml:6: metrics.reference: option 'order' is 65, out of range"),
         ("  reference: {kind: ngram, order: 3}", "  reference: {kind: ngram, discount_fallback: 'a,b'}", "x.yaml:6: metrics.reference: option 'discount_fallback' is 'a,b'"),
     ])
