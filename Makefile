@@ -11,10 +11,13 @@ bootstrap:
 build: bootstrap
 	$(SWIFT) build -c release --product seqbench
 
-# The main job: experiments/quickstart.yaml into results/quickstart (plots and report included).
-# Rerunning continues where an interrupted run stopped.
+# The main job: experiments/quickstart.yaml, numbers into results/quickstart (with report.md and a
+# self-contained report.html), pictures into plots/quickstart. Rerunning continues where an
+# interrupted run stopped.
 run: build
-	$(BIN) run experiments/quickstart.yaml --out results/quickstart --resume
+	$(BIN) run experiments/quickstart.yaml --out results/quickstart --resume --no-plots
+	$(BIN) plot results/quickstart --out plots/quickstart --format png,svg
+	$(BIN) report results/quickstart --plots plots/quickstart
 
 # Unit and end-to-end tests, then seqbench gating itself against its committed baseline. The tests
 # load OpenBLAS with the kernels the seqbench binary chose (`seqbench blas`: where OpenBLAS does not
