@@ -98,18 +98,18 @@ extension NGramCommand {
         )
         @Option(name: .long, help: "Training text.") var train: String
         @Option(name: .long, help: "Test text.") var test: String
-        @Option(name: .long, help: "Order N.") var order: Int = 5
+        @Option(name: .long, parsing: .unconditional, help: "Order N.") var order: Int = 5
         @Option(name: .long, help: "Smoothing: \(Smoothing.allCases.map(\.rawValue).joined(separator: ", ")).") var smoothing: String = "modified-kneser-ney"
         @Option(name: .long, help: "word or char.") var tokenizer: Tok = .word
         @Flag(name: .long, help: "char: a line is a sentence (KenLM's view).") var sentenceBoundaries = false
-        @Option(name: .long, help: "Tokens to sample.") var sample: Int = 1_000_000
-        @Option(name: .long, help: "Sampling temperature (0 = greedy).") var temperature: Double = 1
-        @Option(name: .long, help: "Sample from the k most probable tokens.") var topK: Int?
-        @Option(name: .long, help: "Sample from the smallest set with mass >= p.") var topP: Double?
-        @Option(name: .long, help: "Also time the shared full-distribution route (Sampler over all |V| log-probabilities) on this many tokens, for the speed-up ratio.") var dense: Int?
+        @Option(name: .long, parsing: .unconditional, help: "Tokens to sample.") var sample: Int = 1_000_000
+        @Option(name: .long, parsing: .unconditional, help: "Sampling temperature (0 = greedy).") var temperature: Double = 1
+        @Option(name: .long, parsing: .unconditional, help: "Sample from the k most probable tokens.") var topK: Int?
+        @Option(name: .long, parsing: .unconditional, help: "Sample from the smallest set with mass >= p.") var topP: Double?
+        @Option(name: .long, parsing: .unconditional, help: "Also time the shared full-distribution route (Sampler over all |V| log-probabilities) on this many tokens, for the speed-up ratio.") var dense: Int?
         @Flag(name: .long, help: "Sample only observed successors.") var observedOnly = false
         @Flag(name: .long, help: "Also time the exact chain sampler (temperature 1; ChainSampler) next to the shared Generator route.") var chainSampler = false
-        @Option(name: .long, help: "Tokens for the chain sampler (default: --sample).") var chainSample: Int?
+        @Option(name: .long, parsing: .unconditional, help: "Tokens for the chain sampler (default: --sample).") var chainSample: Int?
         @Option(name: .long, help: "Also write the model here.") var out: String?
         @Option(name: .long, help: "Also write the model as ARPA here.") var arpa: String?
 

@@ -31,7 +31,7 @@ struct RunCommand: SeqbenchCommand {
     @Option(help: "Results folder (default: results/NAME).")
     var out: String?
 
-    @Option(help: "Cells run in parallel (BLAS threads per cell = cores / jobs).")
+    @Option(parsing: .unconditional, help: "Cells run in parallel (BLAS threads per cell = cores / jobs).")
     var jobs: Int = 1
 
     @Option(help: "Run only the I-th of N disjoint slices of the grid (0-based), e.g. 0/4.")
@@ -51,9 +51,9 @@ struct RunCommand: SeqbenchCommand {
 
     func validate() throws {
         if case .failure(let e) = PlotFormat.parseList(format) {
-            throw ValidationError("Please give --format as a comma-separated list of png, svg, pdf (got '\(e.word)').")
+            throw ValidationError("--format '\(format)': unknown format '\(e.word)'; give a comma-separated list of png, svg, pdf")
         }
-        guard jobs >= 1 else { throw ValidationError("Please give --jobs a whole number >= 1 (got \(jobs)).") }
+        guard jobs >= 1 else { throw ValidationError("--jobs \(jobs) is out of range; give a whole number >= 1") }
     }
 
     func execute() throws {

@@ -33,7 +33,7 @@ struct SampleCommand: SeqbenchCommand {
     @Option(parsing: .unconditional, help: "Number of samples.")
     var count: Int = 1
 
-    @Option(help: "Seed of the first sample (sample i uses seed + i).")
+    @Option(parsing: .unconditional, help: "Seed of the first sample (sample i uses seed + i).")
     var seed: UInt64 = 1
 
     /// Optional (default 1) so that `--greedy` with an explicit other temperature can be refused.

@@ -39,7 +39,7 @@ struct TrainCommand: SeqbenchCommand {
     @Option(help: ArgumentHelp("The model file to write.", valueName: "file"))
     var out: String?
 
-    @Option(help: "Seed for every random choice of training.")
+    @Option(parsing: .unconditional, help: "Seed for every random choice of training.")
     var seed: UInt64 = 1
 
     @Option(parsing: .unconditional, help: "Threads for neural models (with 2, seqbench splits the work itself on OpenBLAS cores with small-matrix kernels; README).")

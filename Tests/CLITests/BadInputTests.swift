@@ -86,6 +86,26 @@ import Testing
         #expect(ok.status == 0, "\(ok)")
     }
 
+    /// A negative number after an option is its value, not an option (ArgumentParser would call
+    /// `--seed -1` a missing value): refused with the value named, exit code 2, nothing written.
+    @Test func negativeNumbersAreValuesOfTheirOption() throws {
+        let dir = try fixture()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let before = try files(dir)
+        let cases: [([String], String)] = [
+            (["train", "unigram", "--train", "good.txt", "--seed", "-1", "--out", "out.sqb"],
+             "seqbench: The value '-1' is invalid for '--seed <seed>'; see 'seqbench train --help'\n"),
+            (["run", "e.yaml", "--jobs", "-1"], "seqbench: --jobs -1 is out of range; give a whole number >= 1; see 'seqbench run --help'\n"),
+            (["run", "e.yaml", "--format", "png,gif"],
+             "seqbench: --format 'png,gif': unknown format 'gif'; give a comma-separated list of png, svg, pdf; see 'seqbench run --help'\n"),
+        ]
+        for (args, message) in cases {
+            let r = try CLI.run(args, in: dir)
+            #expect(r == CLI.Result(status: 2, stdout: "", stderr: message), "\(args)")
+            #expect(try files(dir) == before, "nothing written after \(args)")
+        }
+    }
+
     @Test func unknownModelKind() throws {
         let dir = try fixture()
         defer { try? FileManager.default.removeItem(at: dir) }
