@@ -9,8 +9,8 @@ struct CheckCommand: SeqbenchCommand {
         commandName: "check",
         abstract: "Compare results against a committed baseline; exit 1 when a metric regressed beyond tolerance.",
         discussion: """
-        Exit codes: 0 nothing regressed; 1 a metric regressed (or improved, with --strict);
-        2 unusable input (a missing or malformed baseline file, a results folder without manifest.json,
+        Exit codes: 0 nothing regressed; 1 a metric regressed (or improved, with --strict); \
+        2 unusable input (a missing or malformed baseline file, a results folder without manifest.json, \
         a baseline of another experiment, a corpus whose hash changed, missing cells or seeds).
 
         Examples:
@@ -54,9 +54,9 @@ struct BaselineCommand: SeqbenchCommand {
         commandName: "baseline",
         abstract: "Write a baseline (metrics, directions, tolerances, hashes) from a results folder.",
         discussion: """
-        The metrics and tolerances come from the experiment's `check:` section; without one, held-out
-        bits per char of every model, with 1e-6 relative tolerance for count-based models (unigram,
-        ngram, infinigram: deterministic) and 2% for neural ones (BLAS threading changes their last
+        The metrics and tolerances come from the experiment's `check:` section; without one, held-out \
+        bits per char of every model, with 1e-6 relative tolerance for count-based models (unigram, \
+        ngram, infinigram: deterministic) and 2% for neural ones (BLAS threading changes their last \
         digits).
 
         Example:

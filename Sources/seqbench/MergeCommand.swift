@@ -9,7 +9,7 @@ struct MergeCommand: SeqbenchCommand {
         commandName: "merge",
         abstract: "Join the results folders of shards of one experiment and summarise them.",
         discussion: """
-        Refuses folders of different experiments (config hash). The merged summary equals the
+        Refuses folders of different experiments (config hash). The merged summary equals the \
         summary of an unsharded run of the same experiment.
 
         Example:

@@ -12,9 +12,9 @@ struct RunCommand: SeqbenchCommand {
         commandName: "run",
         abstract: "Run an experiment: every corpus × model × seed of a config, trained, evaluated, sampled and measured.",
         discussion: """
-        Results go to --out (default results/NAME): one cells/ID.json per finished cell (written
-        atomically), trained models in models/, then summary.csv, summary.json, curves.csv,
-        samples.jsonl and manifest.json (provenance), then plots and a report unless --no-plots.
+        Results go to --out (default results/NAME): one cells/ID.json per finished cell (written \
+        atomically), trained models in models/, then summary.csv, summary.json, curves.csv, \
+        samples.jsonl and manifest.json (provenance), then plots and a report unless --no-plots. \
         A run killed at any moment loses at most the cells in progress: rerun with --resume.
 
         Examples:
