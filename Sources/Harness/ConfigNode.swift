@@ -12,6 +12,8 @@ struct ConfigNode {
     }
     var value: Value
     var line: Int
+    /// A scalar's text as written (YAML reads plain `yes`, `no`, `2024` as a boolean or a number).
+    var raw: String? = nil
 
     /// Parses YAML text; a syntax error names the file and line.
     static func parse(_ text: String, file: String) throws -> ConfigNode {
@@ -41,7 +43,7 @@ struct ConfigNode {
         let line = node.mark?.line ?? 0
         switch node {
         case .scalar(let s):
-            return ConfigNode(value: .scalar(scalarValue(s, node: node)), line: line)
+            return ConfigNode(value: .scalar(scalarValue(s, node: node)), line: line, raw: s.string)
         case .sequence(let seq):
             return ConfigNode(value: .sequence(try seq.map { try convert($0, file: file) }), line: line)
         case .mapping(let map):
@@ -77,6 +79,16 @@ struct ConfigNode {
     }
     var sequence: [ConfigNode]? {
         if case .sequence(let s) = value { return s } else { return nil }
+    }
+    /// A scalar as text, for fields that take text (names, labels): a string as it is, and a plain
+    /// scalar that YAML read as a boolean or a number as written (`label: no` means the text "no").
+    var text: String? {
+        guard case .scalar(let v) = value else { return nil }
+        switch v {
+        case .string(let t): return t
+        case .bool, .int, .double: return raw
+        default: return nil
+        }
     }
     var scalar: JSONValue? {
         if case .scalar(let v) = value { return v } else { return nil }
@@ -127,9 +139,7 @@ struct ConfigMapping {
 
     func string(_ key: String) throws -> String? {
         guard let v = self[key] else { return nil }
-        guard case .scalar(let s) = v.value, case .string(let str) = s else {
-            throw fail(key, "must be a string, got \(v.json)")
-        }
+        guard let str = v.text else { throw fail(key, "must be a string, got \(v.json)") }
         return str
     }
 

@@ -267,7 +267,13 @@ public struct ExperimentConfig: Sendable {
         var label: String? = nil
         var axes: [(key: String, values: [JSONValue], line: Int)] = []
         for p in pairs where p.key != "kind" {
-            if p.key == "label" { label = p.value.scalar?.stringValue; continue }
+            if p.key == "label" {
+                guard let t = p.value.text else {
+                    throw SeqbenchError.data("\(file):\(p.keyLine): \(path).label must be a string, got \(p.value.json); give one label per model entry")
+                }
+                label = t
+                continue
+            }
             guard optionNames.contains(p.key) else {
                 let hint = nearest(p.key, in: optionNames + ["label"]).map { " (did you mean '\($0)'?)" } ?? ""
                 throw SeqbenchError.data("\(file):\(p.keyLine): unknown option '\(p.key)' for model kind \(kindName) in \(path)\(hint); known options: \(optionNames.joined(separator: ", "))")

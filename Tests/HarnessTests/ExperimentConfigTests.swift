@@ -164,6 +164,17 @@ func errorMessage(_ body: () throws -> Void) -> String? {
         #expect(message?.hasPrefix(expected) == true, "got: \(message ?? "no error")\n\(yaml)")
     }
 
+    /// Text fields mean the text as written, even where YAML reads it as a boolean or a number:
+    /// `name: yes`, `label: no`, `label: 2024`. A label that is not a scalar is refused on its line.
+    @Test func textFieldsKeepYAMLsBooleansAndNumbersAsWritten() throws {
+        let yaml = "name: yes\ncorpora: [some/file.txt]\nmodels:\n  - kind: unigram\n    label: no\n  - kind: unigram\n    label: 2024\n"
+        let c = try parse(yaml)
+        #expect(c.name == "yes")
+        #expect(c.models.map(\.label) == ["no", "2024"])
+        let listLabel = yaml.replacingOccurrences(of: "label: 2024", with: "label: [a, b]")
+        #expect(errorMessage { _ = try parse(listLabel) } == "x.yaml:7: models[1].label must be a string, got [a, b]; give one label per model entry")
+    }
+
     @Test func missingSectionsAndSyntax() {
         #expect(errorMessage { _ = try parse("name: t\nmodels: [{kind: unigram}]\n") }?.contains("needs 'corpora'") == true)
         #expect(errorMessage { _ = try parse("name: t\ncorpora: [kjv]\nmodels: [{kind: unigram}\n") }?.hasPrefix("x.yaml: not valid YAML (line") == true)
