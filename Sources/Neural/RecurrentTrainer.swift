@@ -85,6 +85,11 @@ public enum RecurrentTrainer {
             priorTrainingSeconds = c.trainingSeconds; priorWall = c.wallSeconds
             curve = c.curve
             notes["resumed_from_step"] = .int(c.step)
+            if let saved = c.settings, let change = Self.settingsChange(saved: saved, now: cfg, at: c.step) {
+                notes["resumed_with_other_settings"] = .string(change)
+                env.progress?(TrainingProgress(step: c.step, totalSteps: nil, loss: .nan, tokensPerSecond: 0, elapsedSeconds: priorWall,
+                                               message: "resumed at step \(c.step) with other settings than the run that wrote \(url.lastPathComponent): \(change)"))
+            }
         } else {
             var initRNG = Xoshiro256.derived(seed: env.seed, label: "neural.init")
             params.copy(from: layout.initialParameters(using: &initRNG))
@@ -116,7 +121,7 @@ public enum RecurrentTrainer {
             guard let url = env.checkpointURL else { return }
             // Never replace a good checkpoint with diverged weights (the next step's loss reports it).
             for i in 0..<layout.count where !params.pointer[i].isFinite { return }
-            let c = TrainingCheckpoint(fingerprint: fingerprint, trainingTokensSHA256: tokensSHA, step: step, position: position, epochsWrapped: wraps,
+            let c = TrainingCheckpoint(fingerprint: fingerprint, trainingTokensSHA256: tokensSHA, settings: cfg.resumableSettingsLine, step: step, position: position, epochsWrapped: wraps,
                                        parameters: params.array, optimizerStep: optimizer.step, m: optimizer.m.array,
                                        v: optimizer.v.array, stateH: ws.stateH.array, stateC: ws.stateC.array,
                                        dropoutRNG: dropoutRNG, bestParameters: best, bestBitsPerChar: bestBPC, bestStep: bestStep,
@@ -239,6 +244,27 @@ public enum RecurrentTrainer {
         let report = TrainingReport(wallSeconds: wall(), tokensPerSecond: tokensPerSecond(), steps: step,
                                     learningCurve: curve, notes: notes)
         return (model, report)
+    }
+
+    /// What differs between a checkpoint's settings line and this run's settings ("lr 0.002 →
+    /// 0.001, clip 5.0 → 1.0"), with the learning rate of the next step under both when it differs;
+    /// nil when nothing does. More `steps` count only under a cosine schedule, which spans them:
+    /// otherwise training on is what an uninterrupted run of the new length does.
+    static func settingsChange(saved: String, now cfg: TrainingConfiguration, at step: Int) -> String? {
+        var old: [String: String] = [:]
+        for pair in saved.split(separator: " ") {
+            let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            if kv.count == 2 { old[kv[0]] = kv[1] }
+        }
+        let cosine = cfg.schedule == .cosine || old["schedule"] == LearningRateSchedule.Kind.cosine.rawValue
+        let changed = cfg.resumableSettings.filter { old[$0.key] != $0.value && ($0.key != "steps" || cosine) }
+        guard !changed.isEmpty else { return nil }
+        var text = changed.map { "\($0.key) \(old[$0.key] ?? "?") → \($0.value)" }.joined(separator: ", ")
+        let rate = cfg.learningRateSchedule.rate(at: step)
+        if let before = TrainingConfiguration.schedule(fromSettingsLine: saved)?.rate(at: step), before != rate {
+            text += "; learning rate at step \(step + 1): \(formatDouble(rate)) (the checkpoint's run: \(formatDouble(before)))"
+        }
+        return text
     }
 }
 

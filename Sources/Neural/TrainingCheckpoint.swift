@@ -7,11 +7,13 @@ import SeqbenchCore
 /// the dropout generator, the best weights so far and the learning curve. The learning-rate schedule
 /// position is the step.
 ///
-/// File: "SQBCKPT2", the fields below little-endian (`ByteWriter`), then the SHA-256 of those bytes.
-/// Written atomically (`AtomicFile`), so a crash never leaves half a checkpoint. Version 1
-/// ("SQBCKPT1") is the same without `trainingTokensSHA256`; it is still read.
+/// File: "SQBCKPT3", the fields below little-endian (`ByteWriter`), then the SHA-256 of those bytes.
+/// Written atomically (`AtomicFile`), so a crash never leaves half a checkpoint. Version 2
+/// ("SQBCKPT2") is the same without `settings`, version 1 ("SQBCKPT1") also without
+/// `trainingTokensSHA256`; both are still read.
 struct TrainingCheckpoint {
-    static let magic = Array("SQBCKPT2".utf8)
+    static let magic = Array("SQBCKPT3".utf8)
+    static let magicVersion2 = Array("SQBCKPT2".utf8)
     static let magicVersion1 = Array("SQBCKPT1".utf8)
 
     /// Identifies the settings that must not change across a resume (network, data layout, seed).
@@ -19,6 +21,10 @@ struct TrainingCheckpoint {
     /// `tokensSHA256(_:)` of the training ids, so a resume on another text of the same length is
     /// refused; nil in a version-1 checkpoint, which identified its data only by the token count.
     var trainingTokensSHA256: String?
+    /// The run's `TrainingConfiguration.resumableSettingsLine` (learning rate and schedule, steps,
+    /// clipping, dropout, validation), so that a resume with other values can say what changed; nil
+    /// before version 3.
+    var settings: String?
     var step: Int
     var position: Int
     var epochsWrapped: Int
@@ -43,6 +49,7 @@ struct TrainingCheckpoint {
         var w = ByteWriter()
         w.write(fingerprint)
         w.write(trainingTokensSHA256 ?? "")
+        w.write(settings ?? "")
         w.write(step); w.write(position); w.write(epochsWrapped)
         w.writeArray(parameters)
         w.write(optimizerStep); w.writeArray(m); w.writeArray(v)
@@ -70,14 +77,15 @@ struct TrainingCheckpoint {
         let corrupt = SeqbenchError.data("\(source): not a seqbench training checkpoint, or corrupted; delete it or train without --resume")
         guard data.count >= magic.count + 32 else { throw corrupt }
         let fileMagic = Array(data.prefix(magic.count))
-        guard fileMagic == magic || fileMagic == magicVersion1 else { throw corrupt }
+        guard fileMagic == magic || fileMagic == magicVersion2 || fileMagic == magicVersion1 else { throw corrupt }
         let body = data.subdata(in: (data.startIndex + magic.count)..<(data.endIndex - 32))
         var h = SHA256()
         h.update(body)
         guard h.finalize() == Array(data.suffix(32)) else { throw corrupt }
         var r = ByteReader(body, source: source)
         let fingerprint = try r.readString()
-        let tokensSHA: String? = fileMagic == magic ? try r.readString() : nil  // "" is written for nil
+        let tokensSHA: String? = fileMagic != magicVersion1 ? try r.readString() : nil  // "" is written for nil
+        let settings: String? = fileMagic == magic ? try r.readString() : nil
         let step = try r.readInt(), position = try r.readInt(), wraps = try r.readInt()
         let params = try r.readFloats()
         let ostep = try r.readInt()
@@ -98,7 +106,8 @@ struct TrainingCheckpoint {
             let has = try r.readBool(), bpc = try r.readDouble()
             curve.append(LearningCurvePoint(step: st, wallSeconds: ws, trainLoss: tl, validBitsPerChar: has ? bpc : nil))
         }
-        return TrainingCheckpoint(fingerprint: fingerprint, trainingTokensSHA256: tokensSHA?.isEmpty == false ? tokensSHA : nil, step: step, position: position, epochsWrapped: wraps,
+        return TrainingCheckpoint(fingerprint: fingerprint, trainingTokensSHA256: tokensSHA?.isEmpty == false ? tokensSHA : nil,
+                                  settings: settings?.isEmpty == false ? settings : nil, step: step, position: position, epochsWrapped: wraps,
                                   parameters: params, optimizerStep: ostep, m: m, v: v, stateH: sh, stateC: sc,
                                   dropoutRNG: Xoshiro256(state: (s[0], s[1], s[2], s[3])), bestParameters: best,
                                   bestBitsPerChar: bestBPC, bestStep: bestStep, evaluationsWithoutImprovement: noImprove,

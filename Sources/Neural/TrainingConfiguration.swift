@@ -80,6 +80,33 @@ public struct TrainingConfiguration: Sendable, Equatable {
         LearningRateSchedule(kind: schedule, lr: lr, totalSteps: steps, stepSize: stepSize, gamma: gamma, warmup: warmup, minLR: minLR)
     }
 
+    /// The settings that shape the numbers but may change across a `--resume` (the checkpoint's
+    /// fingerprint holds the others), as "key=value" pairs in key order: a checkpoint records them,
+    /// so that a resume with other values says what changed.
+    public var resumableSettings: [(key: String, value: String)] {
+        [("clip", "\(clip)"), ("dropout", "\(dropout)"), ("eval_batch", "\(evalBatch)"), ("eval_every", "\(evalEvery)"),
+         ("eval_seq_len", "\(evalSeqLen)"), ("gamma", "\(gamma)"), ("lr", "\(lr)"), ("min_lr", "\(minLR)"),
+         ("patience", "\(patience)"), ("schedule", schedule.rawValue), ("step_size", "\(stepSize)"), ("steps", "\(steps)"),
+         ("warmup", "\(warmup)")]
+    }
+
+    /// `resumableSettings` as one line ("clip=5.0 dropout=0.0 …").
+    public var resumableSettingsLine: String { resumableSettings.map { "\($0.key)=\($0.value)" }.joined(separator: " ") }
+
+    /// The learning-rate schedule that a `resumableSettingsLine` describes (nil if it does not).
+    static func schedule(fromSettingsLine line: String) -> LearningRateSchedule? {
+        var d: [String: String] = [:]
+        for pair in line.split(separator: " ") {
+            let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            if kv.count == 2 { d[kv[0]] = kv[1] }
+        }
+        guard let kind = d["schedule"].flatMap(LearningRateSchedule.Kind.init(rawValue:)), let lr = d["lr"].flatMap(Double.init),
+              let steps = d["steps"].flatMap(Int.init), let stepSize = d["step_size"].flatMap(Int.init), stepSize > 0,
+              let gamma = d["gamma"].flatMap(Double.init), let warmup = d["warmup"].flatMap(Int.init),
+              let minLR = d["min_lr"].flatMap(Double.init) else { return nil }
+        return LearningRateSchedule(kind: kind, lr: lr, totalSteps: steps, stepSize: stepSize, gamma: gamma, warmup: warmup, minLR: minLR)
+    }
+
     /// Settings recorded in the model file and reports.
     public var settings: [String: JSONValue] {
         ["seq_len": .int(seqLen), "batch": .int(batch), "steps": .int(steps), "lr": .double(lr),

@@ -97,6 +97,8 @@ struct RecurrentTrainerTests {
         let resumed = TrainingEnvironment(seed: 5, threads: 1, checkpointURL: part, resume: true)
         let (mB, rB) = try RecurrentTrainer.train(cell: cell, data: data, options: ModelOptions(o), environment: resumed)
         #expect(rB.notes["resumed_from_step"] == .int(5))
+        // More steps under a step schedule is what the uninterrupted run did: nothing to report.
+        #expect(rB.notes["resumed_with_other_settings"] == nil)
         #expect(mA.parameters == mB.parameters)
         #expect(rA.learningCurve.map(\.trainLoss) == rB.learningCurve.map(\.trainLoss))
         #expect(rA.learningCurve.map(\.validBitsPerChar) == rB.learningCurve.map(\.validBitsPerChar))
@@ -159,15 +161,43 @@ struct RecurrentTrainerTests {
         #expect(r.steps == 4 && r.notes["resumed_from_step"] == .int(4))
     }
 
+    /// A resume with other settings than the run that wrote the checkpoint says what changed and,
+    /// for a cosine schedule whose span (`steps`) moved, the learning rate of the next step under
+    /// both (by hand: 0.01 · (1 + cos(π · 4/8)) / 2 = 0.005 now, 0 at the end of the 4-step run's
+    /// schedule); a resume with the run's own settings says nothing, and so do more steps under a
+    /// schedule that does not span them (`resumeEqualsUninterruptedRun`).
+    @Test func resumeWithOtherSettingsSaysWhatChanged() throws {
+        let data = trainingData(Self.pangram)
+        let url = temporaryURL("settings.ckpt")
+        defer { try? FileManager.default.removeItem(at: url) }
+        var o: [String: JSONValue] = ["hidden": .int(6), "embedding": .int(4), "seq_len": .int(5), "batch": .int(2), "steps": .int(4),
+                                      "schedule": .string("cosine"), "lr": .double(0.01)]
+        _ = try RecurrentTrainer.train(cell: .gru, data: data, options: ModelOptions(o), environment: TrainingEnvironment(seed: 1, checkpointURL: url))
+        o["steps"] = .int(8)
+        var messages: [String] = []
+        var env = TrainingEnvironment(seed: 1, checkpointURL: url, resume: true)
+        env.progress = { p in if let m = p.message { messages.append(m) } }
+        let (_, r) = try RecurrentTrainer.train(cell: .gru, data: data, options: ModelOptions(o), environment: env)
+        let change = "steps 4 → 8; learning rate at step 5: 0.005 (the checkpoint's run: 0.0)"
+        #expect(r.notes["resumed_with_other_settings"] == .string(change))
+        #expect(messages.first == "resumed at step 4 with other settings than the run that wrote \(url.lastPathComponent): \(change)")
+        // The checkpoint now holds the 8-step run: resumed with its own settings, nothing to say.
+        let (_, same) = try RecurrentTrainer.train(cell: .gru, data: data, options: ModelOptions(o),
+                                                   environment: TrainingEnvironment(seed: 1, checkpointURL: url, resume: true))
+        #expect(same.notes["resumed_from_step"] == .int(8))
+        #expect(same.notes["resumed_with_other_settings"] == nil)
+    }
+
     /// A resume on another text with the same vocabulary and token count (the pangram read backwards)
-    /// is refused; a version-1 checkpoint, which has no tokens hash, is still accepted.
+    /// is refused; version-1 and version-2 checkpoints, which have no settings line (and version 1
+    /// no tokens hash), are still accepted.
     @Test func resumeOnAnotherTextIsRefused() throws {
         let other = String(Self.pangram.reversed())
         let data = trainingData(Self.pangram)
         let shuffled = TrainingData(vocabulary: data.vocabulary, train: data.vocabulary.encode(other).ids)
         #expect(shuffled.train.count == data.train.count && shuffled.train != data.train)
-        let url = temporaryURL("text.ckpt"), old = temporaryURL("text-v1.ckpt")
-        defer { try? FileManager.default.removeItem(at: url); try? FileManager.default.removeItem(at: old) }
+        let url = temporaryURL("text.ckpt"), old = temporaryURL("text-v1.ckpt"), v2 = temporaryURL("text-v2.ckpt")
+        defer { for u in [url, old, v2] { try? FileManager.default.removeItem(at: u) } }
         var o: [String: JSONValue] = ["hidden": .int(6), "embedding": .int(4), "seq_len": .int(5), "batch": .int(2), "steps": .int(3)]
         _ = try RecurrentTrainer.train(cell: .rnn, data: data, options: ModelOptions(o), environment: TrainingEnvironment(seed: 1, checkpointURL: url))
         let saved = try Data(contentsOf: url)
@@ -179,21 +209,34 @@ struct RecurrentTrainerTests {
         #expect(message?.hasPrefix("\(url.path): the checkpoint was trained on another text (its training tokens have SHA-256 ") == true, "\(message ?? "no error")")
         #expect(message?.hasSuffix("resume on the same training text and split, or start without --resume (or give another --checkpoint)") == true)
 
-        // Version 1, written by hand: "SQBCKPT1", the version-2 body without the tokens hash (a
-        // string after the settings fingerprint), then the SHA-256 of that body.
+        // Older versions, written by hand from this (version-3) body: "SQBCKPT2" without the
+        // settings line (a string after the tokens hash), "SQBCKPT1" also without the tokens hash (a
+        // string after the settings fingerprint), each followed by the SHA-256 of its body.
         let body = saved.dropFirst(8).dropLast(32)
-        var fingerprint = ByteWriter(), hash = ByteWriter()
-        fingerprint.write(try TrainingCheckpoint.decode(saved, source: "saved").fingerprint)
+        let decoded = try TrainingCheckpoint.decode(saved, source: "saved")
+        var fingerprint = ByteWriter(), hash = ByteWriter(), settings = ByteWriter()
+        fingerprint.write(decoded.fingerprint)
         hash.write(TrainingCheckpoint.tokensSHA256(data.train))
-        #expect(body.dropFirst(fingerprint.data.count).prefix(hash.data.count) == hash.data)
-        let bodyV1 = Data(body.prefix(fingerprint.data.count) + body.dropFirst(fingerprint.data.count + hash.data.count))
-        var sha = SHA256()
-        sha.update(bodyV1)
-        try (Data("SQBCKPT1".utf8) + bodyV1 + Data(sha.finalize())).write(to: old)
-        #expect(try TrainingCheckpoint.decode(Data(contentsOf: old), source: "old").trainingTokensSHA256 == nil)
+        settings.write(try #require(decoded.settings))
+        let f = fingerprint.data.count, h = hash.data.count, st = settings.data.count
+        #expect(body.dropFirst(f).prefix(h) == hash.data)
+        #expect(body.dropFirst(f + h).prefix(st) == settings.data)
+        for (magic, kept, file) in [("SQBCKPT2", Data(body.prefix(f + h)), v2), ("SQBCKPT1", Data(body.prefix(f)), old)] {
+            let older = kept + Data(body.dropFirst(f + h + st))
+            var sha = SHA256()
+            sha.update(older)
+            try (Data(magic.utf8) + older + Data(sha.finalize())).write(to: file)
+        }
+        let c2 = try TrainingCheckpoint.decode(Data(contentsOf: v2), source: "v2")
+        #expect(c2.trainingTokensSHA256 == TrainingCheckpoint.tokensSHA256(data.train) && c2.settings == nil)
+        let c1 = try TrainingCheckpoint.decode(Data(contentsOf: old), source: "old")
+        #expect(c1.trainingTokensSHA256 == nil && c1.settings == nil && c1.parameters == decoded.parameters)
         let (_, r) = try RecurrentTrainer.train(cell: .rnn, data: shuffled, options: ModelOptions(o),
                                                 environment: TrainingEnvironment(seed: 1, checkpointURL: old, resume: true))
         #expect(r.notes["resumed_from_step"] == .int(3) && r.steps == 5)
+        let (_, r2) = try RecurrentTrainer.train(cell: .rnn, data: data, options: ModelOptions(o),
+                                                 environment: TrainingEnvironment(seed: 1, checkpointURL: v2, resume: true))
+        #expect(r2.notes["resumed_from_step"] == .int(3) && r2.steps == 5 && r2.notes["resumed_with_other_settings"] == nil)
     }
 
     /// A diverging run stops with a message naming the step and what to do, and keeps the checkpoint.
