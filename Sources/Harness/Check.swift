@@ -17,8 +17,9 @@ public enum Check {
         public var verdict: Verdict
         /// The cell's configuration (or seqbench version) differs from the baseline's.
         public var configChanged: Bool = false
-        public var change: Double { now - entry.value }
-        public var relativeChange: Double { entry.value != 0 ? (now - entry.value) / abs(entry.value) : .nan }
+        /// Zero when the values are equal, infinities included (∞ − ∞ would be NaN).
+        public var change: Double { now == entry.value ? 0 : now - entry.value }
+        public var relativeChange: Double { now == entry.value ? 0 : entry.value != 0 ? (now - entry.value) / abs(entry.value) : .nan }
     }
 
     public struct Report: Sendable {

@@ -99,6 +99,12 @@ func deterministicRows(_ dir: URL) throws -> [Summary.Row] {
         #expect(Check.verdict(ci, now: 1.89) == .improved)
         // An infinite perplexity appearing is a regression.
         #expect(Check.verdict(rel, now: .infinity) == .regressed)
+        // One that stays infinite is no change: ok, and a change of 0, not ∞ − ∞ = NaN.
+        var inf = rel
+        inf.value = .infinity
+        #expect(Check.verdict(inf, now: .infinity) == .ok)
+        let line = Check.Line(entry: inf, now: .infinity, verdict: .ok)
+        #expect(line.change == 0 && line.relativeChange == 0)
     }
 
     @Test func checkAgainstCraftedBaselines() throws {
