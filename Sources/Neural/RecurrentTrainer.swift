@@ -251,17 +251,13 @@ public enum RecurrentTrainer {
     /// nil when nothing does. More `steps` count only under a cosine schedule, which spans them:
     /// otherwise training on is what an uninterrupted run of the new length does.
     static func settingsChange(saved: String, now cfg: TrainingConfiguration, at step: Int) -> String? {
-        var old: [String: String] = [:]
-        for pair in saved.split(separator: " ") {
-            let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
-            if kv.count == 2 { old[kv[0]] = kv[1] }
-        }
+        let old = TrainingConfiguration.settings(fromLine: saved)
         let cosine = cfg.schedule == .cosine || old["schedule"] == LearningRateSchedule.Kind.cosine.rawValue
         let changed = cfg.resumableSettings.filter { old[$0.key] != $0.value && ($0.key != "steps" || cosine) }
         guard !changed.isEmpty else { return nil }
         var text = changed.map { "\($0.key) \(old[$0.key] ?? "?") → \($0.value)" }.joined(separator: ", ")
         let rate = cfg.learningRateSchedule.rate(at: step)
-        if let before = TrainingConfiguration.schedule(fromSettingsLine: saved)?.rate(at: step), before != rate {
+        if let before = TrainingConfiguration.schedule(fromSettings: old)?.rate(at: step), before != rate {
             text += "; learning rate at step \(step + 1): \(formatDouble(rate)) (the checkpoint's run: \(formatDouble(before)))"
         }
         return text

@@ -93,13 +93,18 @@ public struct TrainingConfiguration: Sendable, Equatable {
     /// `resumableSettings` as one line ("clip=5.0 dropout=0.0 …").
     public var resumableSettingsLine: String { resumableSettings.map { "\($0.key)=\($0.value)" }.joined(separator: " ") }
 
-    /// The learning-rate schedule that a `resumableSettingsLine` describes (nil if it does not).
-    static func schedule(fromSettingsLine line: String) -> LearningRateSchedule? {
+    /// A `resumableSettingsLine` back as key → value.
+    static func settings(fromLine line: String) -> [String: String] {
         var d: [String: String] = [:]
         for pair in line.split(separator: " ") {
             let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
             if kv.count == 2 { d[kv[0]] = kv[1] }
         }
+        return d
+    }
+
+    /// The learning-rate schedule that settings read by `settings(fromLine:)` describe (nil if they do not).
+    static func schedule(fromSettings d: [String: String]) -> LearningRateSchedule? {
         guard let kind = d["schedule"].flatMap(LearningRateSchedule.Kind.init(rawValue:)), let lr = d["lr"].flatMap(Double.init),
               let steps = d["steps"].flatMap(Int.init), let stepSize = d["step_size"].flatMap(Int.init), stepSize > 0,
               let gamma = d["gamma"].flatMap(Double.init), let warmup = d["warmup"].flatMap(Int.init),
