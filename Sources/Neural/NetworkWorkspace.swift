@@ -179,14 +179,10 @@ public final class NetworkWorkspace {
     /// per-step hand-over and the cache lines the cores exchange costing what the halved reading saves.
     static func unitSplitWorthItForOneRow(_ shape: NetworkShape) -> Bool { shape.gateRows * shape.hidden * 4 >= 512 << 10 }
 
-    /// Packs W_hhᵀ per unit part and gate (`forwardPanels`), step-block path; with two threads of
-    /// seqbench's own, each part on its own core (a copy: the same panels either way).
+    /// Packs W_hhᵀ per unit part and gate (`forwardPanels`), step-block path.
     func packForward(_ whh: UnsafePointer<Float>) {
-        guard usesStepBlocks else { return }
         let H = shape.hidden
-        PairedWorker.shared.run(parallel: packsInParallel) { q in
-            let units = unitParts[q]
-            guard !units.isEmpty else { return }
+        forEachUnitPartToPack { q, units in
             for g in 0..<shape.cell.gates {
                 StepProduct.pack(k: H, n: units.count, whh + (g * H + units.lowerBound) * H, rowStride: 1, columnStride: H,
                                  into: panels.pointer + forwardPanels[q][g])
@@ -194,21 +190,24 @@ public final class NetworkWorkspace {
         }
     }
 
-    /// Packs W_hh's columns per unit part (`backwardPanels`), step-block path, as `packForward`.
+    /// Packs W_hh's columns per unit part (`backwardPanels`), step-block path.
     func packBackward(_ whh: UnsafePointer<Float>) {
-        guard usesStepBlocks else { return }
         let H = shape.hidden
-        PairedWorker.shared.run(parallel: packsInParallel) { q in
-            let units = unitParts[q]
-            guard !units.isEmpty else { return }
+        forEachUnitPartToPack { q, units in
             StepProduct.pack(k: shape.gateRows, n: units.count, whh + units.lowerBound, rowStride: H, columnStride: 1,
                              into: panels.pointer + backwardPanels[q])
         }
     }
 
-    /// Whether the two unit parts are packed on the two threads: with seqbench's own two threads
-    /// (one hand-over per pack, twice per layer and pass).
-    var packsInParallel: Bool { usesStepBlocks && twoThreads }
+    /// Runs `body(part, units)` for each non-empty unit part on the step-block path; with two
+    /// threads of seqbench's own, each part on its own core (one hand-over per pack, twice per
+    /// layer and pass; a copy, so the same panels either way).
+    private func forEachUnitPartToPack(_ body: (Int, Range<Int>) -> Void) {
+        guard usesStepBlocks else { return }
+        PairedWorker.shared.run(parallel: twoThreads) { q in
+            if !unitParts[q].isEmpty { body(q, unitParts[q]) }
+        }
+    }
 
     /// Whether this workspace's passes use the two threads of seqbench's own (`BLASThreads.paired`,
     /// or `pairedRows` as the tests force it): row copies, bias fills and sums per column run in

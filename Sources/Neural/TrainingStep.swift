@@ -4,7 +4,7 @@ extension NetworkWorkspace {
     /// One optimizer step over a batch of T steps × B rows, as `seqbench train` and the benchmark
     /// both take it: zero the gradients, forward with the loss, backward, clip to the global norm
     /// `clip` (off for `clip <= 0`), then `optimizer`'s update at learning rate `lr`. With two
-    /// threads of seqbench's own (`BLASThreads.paired`) the elementwise passes (zeroing, scaling,
+    /// threads of seqbench's own (`twoThreads`) the elementwise passes (zeroing, scaling,
     /// the update) run in two halves (`PairedWorker.inHalves`), with the same numbers as one
     /// thread's. A non-finite loss is returned before the backward pass: the parameters and the
     /// optimizer are left as they were.
@@ -15,7 +15,7 @@ extension NetworkWorkspace {
     public func trainingStep(parameters p: UnsafeMutablePointer<Float>, gradients g: UnsafeMutablePointer<Float>, count: Int,
                              optimizer: Optimizer, inputs: UnsafePointer<Int32>, targets: UnsafePointer<Int32>, steps T: Int,
                              clip: Double, lr: Double, rng: UnsafeMutablePointer<Xoshiro256>? = nil) -> Double {
-        let parallel = BLASThreads.paired, n = Double(T * batch)
+        let parallel = twoThreads, n = Double(T * batch)
         PairedWorker.shared.inHalves(count: count, parallel: parallel) { r in
             (g + r.lowerBound).update(repeating: 0, count: r.count)
         }

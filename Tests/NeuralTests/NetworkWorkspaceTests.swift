@@ -13,6 +13,15 @@ import SeqbenchCore
 struct NetworkWorkspaceTests {
     static let cases: [(CellKind, Int)] = [(.rnn, 1), (.rnn, 3), (.lstm, 1), (.lstm, 2), (.gru, 1), (.gru, 2)]
 
+    /// Two optimized runs with the same numbers, bit for bit: loss, logits, every gradient (the
+    /// carried-in state's too) and the final states.
+    static func expectBitIdentical(_ one: OptimizedRun, _ two: OptimizedRun, _ comment: Comment? = nil) {
+        #expect(one.loss == two.loss, comment)
+        #expect(one.logits == two.logits, comment)
+        #expect(one.gradients == two.gradients, comment)
+        #expect(one.gradH0 == two.gradH0 && one.gradC0 == two.gradC0 && one.finalH == two.finalH && one.finalC == two.finalC, comment)
+    }
+
     /// Loss, logits, final states and every gradient within the tolerances above.
     static func expectAgreement(_ o: OptimizedRun, _ r: ReferenceNetwork.Result) {
         #expect(abs(o.loss - r.loss) < 1e-5)
@@ -58,10 +67,7 @@ struct NetworkWorkspaceTests {
         let one = pr.optimized(stepBlocks: true, pairedRows: false)
         for two in [pr.optimized(stepBlocks: true, pairedRows: true, byUnits: false),
                     pr.optimized(stepBlocks: true, pairedRows: true, byUnits: true)] {
-            #expect(one.loss == two.loss)
-            #expect(one.logits == two.logits)
-            #expect(one.gradients == two.gradients)
-            #expect(one.gradH0 == two.gradH0 && one.gradC0 == two.gradC0 && one.finalH == two.finalH && one.finalC == two.finalC)
+            Self.expectBitIdentical(one, two)
         }
     }
 
@@ -76,9 +82,7 @@ struct NetworkWorkspaceTests {
         for tables in [true, false] {
             let one = pr.optimized(tokenTables: tables, stepBlocks: true, pairedRows: false)
             let two = pr.optimized(tokenTables: tables, stepBlocks: true, pairedRows: true, byUnits: false)
-            #expect(one.loss == two.loss, "token tables \(tables)")
-            #expect(one.logits == two.logits, "token tables \(tables)")
-            #expect(one.gradients == two.gradients, "token tables \(tables)")
+            Self.expectBitIdentical(one, two, "token tables \(tables)")
         }
     }
 
@@ -118,10 +122,7 @@ struct NetworkWorkspaceTests {
         let one = pr.optimized(stepBlocks: true, pairedRows: false)
         Self.expectAgreement(one, pr.reference())
         let two = pr.optimized(stepBlocks: true, pairedRows: true, byUnits: true)
-        #expect(one.loss == two.loss)
-        #expect(one.logits == two.logits)
-        #expect(one.gradients == two.gradients)
-        #expect(one.gradH0 == two.gradH0 && one.gradC0 == two.gradC0 && one.finalH == two.finalH && one.finalC == two.finalC)
+        Self.expectBitIdentical(one, two)
     }
 
     /// Dropout: the optimized run draws its masks; the reference, given the same masks, must agree.
