@@ -18,14 +18,16 @@ import CBLAS
 /// nothing (`SingleStreamStepperTests`).
 ///
 /// Every form is OpenBLAS's; they differ only in the order of each row's sum, and each row's sum is
-/// the same whichever block holds the row.
+/// the same whichever block holds the row. `reversed` runs the small-kernel form's row blocks
+/// from the last (`SingleStreamStepper` does on every other step, so that a step starts on the
+/// weights still in L2); sgemv ignores it.
 /// - Parameter smallKernel: whether the sgemm form may be used (default: this machine's choice;
 ///   tests run both).
 /// - Complexity: 2·rows·cols FLOPs.
 @inline(__always)
 func matrixVector(_ w: UnsafePointer<Float>, rows: Int, cols: Int, ld: Int, x: UnsafePointer<Float>,
                   alpha: Float = 1, beta: Float, into y: UnsafeMutablePointer<Float>,
-                  smallKernel: Bool = StepProduct.blocked) {
+                  smallKernel: Bool = StepProduct.blocked, reversed: Bool = false) {
     if rows == 0 { return }
     if cols == 0 {
         // BLAS leaves y untouched only for beta == 1; honour beta ourselves for the empty product.
@@ -36,15 +38,33 @@ func matrixVector(_ w: UnsafePointer<Float>, rows: Int, cols: Int, ld: Int, x: U
         cblas_sgemv(CblasRowMajor, CblasNoTrans, blasint(rows), blasint(cols), alpha, w, blasint(ld), x, 1, beta, y, 1)
         return
     }
-    let block = min(matrixVectorRowBlock, StepProduct.smallKernelLimit / cols)
-    var r = 0
-    while r < rows {
+    let block = matrixVectorBlock(cols: cols)
+    func rowBlock(_ r: Int) {
         let n = min(block, rows - r)
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 1, blasint(n), blasint(cols),
                     alpha, x, blasint(cols), w + r * ld, blasint(ld), beta, y + r, blasint(n))
-        r += n
+    }
+    if reversed {
+        var r = (rows - 1) / block * block
+        while r >= 0 { rowBlock(r); r -= block }
+    } else {
+        var r = 0
+        while r < rows { rowBlock(r); r += block }
     }
 }
+
+/// The rows per call of `matrixVector`'s small-kernel form: within the kernel's permit, and about
+/// 512 KB of W (at least 64 rows), a multiple of 16, so that a reversed pass turns back at a
+/// granularity well below a core's L2.
+@inline(__always)
+func matrixVectorBlock(cols: Int) -> Int {
+    let permit = min(matrixVectorRowBlock, StepProduct.smallKernelLimit / cols)
+    let b = min(permit, max(64, matrixVectorBlockFloats / cols))
+    return b >= 16 ? b & ~15 : b
+}
+
+/// About 512 KB of floats: the weight block one small-kernel call of `matrixVector` reads.
+let matrixVectorBlockFloats = 1 << 17
 
 /// The largest row block `matrixVector` gives OpenBLAS's TN small kernel (its permit: M·N ≤ 1200).
 let matrixVectorRowBlock = 1200

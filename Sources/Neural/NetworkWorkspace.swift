@@ -303,19 +303,24 @@ public final class NetworkWorkspace {
             }
             packForward(whh)
             /// Rows `rows` of c (B × G·H) += h_prev (B × H) · W_hhᵀ, for the gate columns of unit
-            /// part `part` (nil: every part).
-            func recurrent(_ hp: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, _ rows: Range<Int>, _ part: Int?) {
+            /// part `part` (nil: every part). Odd steps take the parts, gates and panels in reverse
+            /// order (`StepProduct.accumulate`'s `reversed`): the same numbers, fewer reads from L3.
+            func recurrent(_ hp: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, _ rows: Range<Int>, _ part: Int?, _ t: Int) {
                 let hRows = hp + rows.lowerBound * H, cRows = c + rows.lowerBound * GH
                 guard usesStepBlocks else {
                     sgemm(transA: false, transB: true, m: rows.count, n: GH, k: H, a: hRows, lda: H, b: whh, ldb: H,
                           beta: 1, c: cRows, ldc: GH)
                     return
                 }
-                for q in partsCovered(by: part) where !unitParts[q].isEmpty {
-                    let units = unitParts[q]
-                    for g in 0..<G {
+                let reversed = t & 1 == 1, parts = partsCovered(by: part)
+                for i in parts.indices {
+                    let q = reversed ? parts.upperBound - 1 - i + parts.lowerBound : i, units = unitParts[q]
+                    if units.isEmpty { continue }
+                    for gi in 0..<G {
+                        let g = reversed ? G - 1 - gi : gi
                         StepProduct.accumulate(m: rows.count, n: units.count, k: H, a: hRows, lda: H,
-                                               panels: panels.pointer + forwardPanels[q][g], c: cRows + g * H + units.lowerBound, ldc: GH)
+                                               panels: panels.pointer + forwardPanels[q][g], c: cRows + g * H + units.lowerBound, ldc: GH,
+                                               reversed: reversed)
                     }
                 }
             }
@@ -325,7 +330,7 @@ public final class NetworkWorkspace {
             case .rnn:
                 step = { t, rows, part in
                     let hp = h + t * BH, hn = h + (t + 1) * BH, pt = a + t * B * GH
-                    recurrent(hp, pt, rows, part)
+                    recurrent(hp, pt, rows, part, t)
                     let units = self.units(ofPart: part)
                     for b in rows {
                         let pb = pt + b * H, hb = hn + b * H
@@ -349,7 +354,7 @@ public final class NetworkWorkspace {
                 step = { t, rows, part in
                     let hp = h + t * BH, hn = h + (t + 1) * BH, pt = a + t * B * GH
                     let cp = c + t * BH, cn = c + (t + 1) * BH, tct = tc + t * BH
-                    recurrent(hp, pt, rows, part)
+                    recurrent(hp, pt, rows, part, t)
                     let units = self.units(ofPart: part)
                     for b in rows {
                         let pg = pt + b * GH, cpb = cp + b * H, cnb = cn + b * H, hnb = hn + b * H, tcb = tct + b * H
@@ -387,7 +392,7 @@ public final class NetworkWorkspace {
                         let row = hh + b * GH
                         for j in units { row[j] = 0; row[H + j] = 0; row[2 * H + j] = bhh[2 * H + j] }
                     }
-                    recurrent(hp, hh, rows, part)
+                    recurrent(hp, hh, rows, part, t)
                     for b in rows {
                         let pg = pt + b * GH, hg = hh + b * GH, hpb = hp + b * H, hnb = hn + b * H, ntb = nt + b * H
                         var j = units.lowerBound
@@ -592,7 +597,7 @@ public final class NetworkWorkspace {
                 }
             }
             /// dh_{t−1} (rows `rows`, the units of part `part`, nil: all) = dA_hh[t] · W_hh (+ z ⊙ dh
-            /// for the GRU, already in dh).
+            /// for the GRU, already in dh); odd steps in reverse order, as forward.
             func recurrent(_ t: Int, _ rows: Range<Int>, _ part: Int?) {
                 let dRows = dahh + (t * B + rows.lowerBound) * GH, hRows = dhp + rows.lowerBound * H
                 guard usesStepBlocks else {
@@ -600,11 +605,14 @@ public final class NetworkWorkspace {
                           beta: gru ? 1 : 0, c: hRows, ldc: H)
                     return
                 }
-                for q in partsCovered(by: part) where !unitParts[q].isEmpty {
-                    let units = unitParts[q]
+                let reversed = t & 1 == 1, parts = partsCovered(by: part)
+                for i in parts.indices {
+                    let q = reversed ? parts.upperBound - 1 - i + parts.lowerBound : i, units = unitParts[q]
+                    if units.isEmpty { continue }
                     if !gru { for b in 0..<rows.count { (hRows + b * H + units.lowerBound).update(repeating: 0, count: units.count) } }
                     StepProduct.accumulate(m: rows.count, n: units.count, k: GH, a: dRows, lda: GH,
-                                           panels: panels.pointer + backwardPanels[q], c: hRows + units.lowerBound, ldc: H)
+                                           panels: panels.pointer + backwardPanels[q], c: hRows + units.lowerBound, ldc: H,
+                                           reversed: reversed)
                 }
             }
             if byUnits() {

@@ -19,7 +19,11 @@ import Foundation
 /// - with a table and two or more layers, the top layer's hand-over also computes layer 0's
 ///   recurrent products for the next step (`W_hh0 · h0`, which does not depend on the next token),
 ///   and the next step, if its state's h0 is bit for bit the one they were computed from, runs
-///   layer 0's gate math on the calling core alone: one hand-over per token fewer.
+///   layer 0's gate math on the calling core alone: one hand-over per token fewer;
+/// - every other step reads a part's matrices, and their row blocks, in the reverse order
+///   (`runHalf`): where a part's weights are larger than a core's L2 (lstm and gru 2 × 512), the
+///   step starts on what the last one read last, still in L2, instead of what it read first,
+///   long evicted.
 ///
 /// The new hidden states go to `next` while the other core may still read the old ones; `state`
 /// receives them at the end of the step.
@@ -32,9 +36,9 @@ final class SingleStreamStepper: PairedHalves {
     var parallel: Bool
     let next: FloatBuffer      // (L × H) new hidden states
     let partial: FloatBuffer   // (2 × V) each part's share of the logits
-    /// Per part: (G·m) pre-activations from the biases and the input, and (G·m) recurrent products
-    /// (after a step that looked ahead, layer 0's for the next step).
-    private let scratch: [(pre: FloatBuffer, hh: FloatBuffer)]
+    /// Per part: (G·m) pre-activations from the biases and the input, (G·m) recurrent products,
+    /// and (G·m) layer 0's recurrent products for the next step (the look-ahead).
+    private let scratch: [(pre: FloatBuffer, hh: FloatBuffer, ahead: FloatBuffer)]
     /// The pointers one part's step reads, taken once.
     /// Plain pointers only: the two cores copy them every layer, and a copy that retained an array
     /// would make both cores count references on the same cache line.
@@ -42,7 +46,7 @@ final class SingleStreamStepper: PairedHalves {
         let u0: Int, m: Int
         let layers: UnsafeMutablePointer<LayerPointers>   // L entries
         let table: UnsafePointer<Float>, output: UnsafePointer<Float>
-        let pre: UnsafeMutablePointer<Float>, hh: UnsafeMutablePointer<Float>
+        let pre: UnsafeMutablePointer<Float>, hh: UnsafeMutablePointer<Float>, ahead: UnsafeMutablePointer<Float>
     }
     private struct LayerPointers {
         let input: UnsafePointer<Float>, recurrent: UnsafePointer<Float>, bias: UnsafePointer<Float>, hiddenBias: UnsafePointer<Float>
@@ -50,7 +54,9 @@ final class SingleStreamStepper: PairedHalves {
     private let part: UnsafeMutablePointer<PartPointers>   // 2 entries
     /// What `runHalf` works on: set by `step` before each hand-over (the hand-over publishes it to
     /// the worker), so that the hand-over needs no closure.
-    private var current = (layer: 0, token: 0, logits: false)
+    private var current = (layer: 0, token: 0, logits: false, reversed: false)
+    /// Whether this step reads the weights in the reverse order of the last one (every other step).
+    private var reversed = false
     /// Whether the top layer's hand-over computes layer 0's next recurrent products (a table and
     /// two or more layers: see the type's documentation).
     let looksAhead: Bool
@@ -69,7 +75,7 @@ final class SingleStreamStepper: PairedHalves {
         next = FloatBuffer(shape.layers * shape.hidden)
         partial = FloatBuffer(2 * shape.vocabulary)
         let G = shape.cell.gates
-        scratch = weights.parts.map { (FloatBuffer(G * $0.units.count), FloatBuffer(G * $0.units.count)) }
+        scratch = weights.parts.map { (FloatBuffer(G * $0.units.count), FloatBuffer(G * $0.units.count), FloatBuffer(G * $0.units.count)) }
         looksAhead = weights.usesTable && shape.layers >= 2
         h0Ahead = FloatBuffer(shape.hidden)
         precondition(weights.parts.count == 2, "step weights come in two parts")
@@ -81,7 +87,8 @@ final class SingleStreamStepper: PairedHalves {
                                                           bias: lw.bias.pointer, hiddenBias: lw.hiddenBias.pointer))
             }
             (part + p).initialize(to: PartPointers(u0: w.units.lowerBound, m: w.units.count, layers: layers, table: w.table.pointer,
-                                                   output: w.output.pointer, pre: s.pre.pointer, hh: s.hh.pointer))
+                                                   output: w.output.pointer, pre: s.pre.pointer, hh: s.hh.pointer,
+                                                   ahead: s.ahead.pointer))
         }
     }
 
@@ -126,8 +133,9 @@ final class SingleStreamStepper: PairedHalves {
             first = 1
         }
         aheadReady = false
+        reversed.toggle()
         for l in first..<L {
-            current = (l, token, out != nil && l == L - 1)
+            current = (l, token, out != nil && l == L - 1, reversed)
             PairedWorker.shared.run(parallel: parallel, self)
         }
         if looksAhead {
@@ -144,21 +152,32 @@ final class SingleStreamStepper: PairedHalves {
 
     /// Part `p` of layer `current.layer`: its units' gate rows and cell, and with `current.logits`
     /// its share of the logits, `partial[p] (V) = W_out[:, units] · h_top[units]`.
+    ///
+    /// Every other step reads the part's weights in the reverse order (`reversed`): the matrices
+    /// of the hand-over and the row blocks within them. A step ends on the weights the next one
+    /// starts with, which are still in the core's L2 when the part's weights are not. The sums are
+    /// the same in either order.
     func runHalf(_ p: Int) {
         let P = part[p]
         if P.m == 0 { return }
-        let l = current.layer
-        layer(l, token: current.token, P, stateH: currentH!, stateC: currentC!)
+        let (l, reversed) = (current.layer, current.reversed)
+        // The new h0 is complete (layer 0 ran in an earlier hand-over or on the caller), so the
+        // next step's layer-0 products can come first or last.
+        let ahead = looksAhead && l == shape.layers - 1
+        if ahead && reversed { lookAhead(P) }
+        layer(l, token: current.token, P, stateH: currentH!, stateC: currentC!, reversed: reversed)
         if current.logits {
             matrixVector(P.output, rows: shape.vocabulary, cols: P.m, ld: P.m, x: next.pointer + l * shape.hidden + P.u0,
                          beta: 0, into: partial.pointer + p * shape.vocabulary)
         }
-        if looksAhead && l == shape.layers - 1 {
-            // The new h0 is complete (layer 0 ran in an earlier hand-over or on the caller), and
-            // this layer's cell has used `hh`: the next step's layer-0 products go there.
-            let H = shape.hidden
-            matrixVector(P.layers[0].recurrent, rows: shape.cell.gates * P.m, cols: H, ld: H, x: next.pointer, beta: 0, into: P.hh)
-        }
+        if ahead && !reversed { lookAhead(P) }
+    }
+
+    /// The next step's layer-0 recurrent products of part `P`, from the new h0, into `ahead`.
+    private func lookAhead(_ P: PartPointers) {
+        let H = shape.hidden
+        matrixVector(P.layers[0].recurrent, rows: shape.cell.gates * P.m, cols: H, ld: H, x: next.pointer, beta: 0, into: P.ahead,
+                     reversed: current.reversed)
     }
 
     /// `logits (V) = W_out h_top + b_out` (the `sgemm` wrapper splits it over the cores when it is
@@ -171,12 +190,16 @@ final class SingleStreamStepper: PairedHalves {
     }
 
     /// Layer `l` for one part's units: pre = biases (or the table row) + W_ih x, hh = W_hh h (with
-    /// `recurrentDone`, `hh` already holds layer 0's products from the last step's look-ahead),
-    /// then the cell.
+    /// `recurrentDone`, layer 0's products come from the last step's look-ahead, `ahead`), then
+    /// the cell. `reversed`: W_hh first, and each matrix's row blocks from the last.
     private func layer(_ l: Int, token: Int, _ P: PartPointers, stateH: UnsafeMutablePointer<Float>, stateC: UnsafeMutablePointer<Float>,
-                       recurrentDone: Bool = false) {
+                       recurrentDone: Bool = false, reversed: Bool = false) {
         let H = shape.hidden, Gm = shape.cell.gates * P.m
         let hOld = stateH + l * H
+        func recurrent() {
+            matrixVector(P.layers[l].recurrent, rows: Gm, cols: H, ld: H, x: hOld, beta: 0, into: P.hh, reversed: reversed)
+        }
+        if reversed && !recurrentDone { recurrent() }
         if l == 0 && weights.usesTable {
             P.pre.update(from: P.table + token * Gm, count: Gm)
         } else {
@@ -184,17 +207,17 @@ final class SingleStreamStepper: PairedHalves {
             let x: UnsafePointer<Float> = l == 0 ? parameters + layout.embedding + token * shape.embedding
                                                  : UnsafePointer(next.pointer + (l - 1) * H)
             P.pre.update(from: P.layers[l].bias, count: Gm)
-            matrixVector(P.layers[l].input, rows: Gm, cols: inSize, ld: inSize, x: x, beta: 1, into: P.pre)
+            matrixVector(P.layers[l].input, rows: Gm, cols: inSize, ld: inSize, x: x, beta: 1, into: P.pre, reversed: reversed)
         }
-        if !recurrentDone { matrixVector(P.layers[l].recurrent, rows: Gm, cols: H, ld: H, x: hOld, beta: 0, into: P.hh) }
-        let hNew = next.pointer + l * H + P.u0
+        if !reversed && !recurrentDone { recurrent() }
+        let hNew = next.pointer + l * H + P.u0, hh = recurrentDone ? P.ahead : P.hh
         switch shape.cell {
         case .rnn:
-            cellRNN(P.pre, P.hh, hNew, P.m)
+            cellRNN(P.pre, hh, hNew, P.m)
         case .lstm:
-            cellLSTM(P.pre, P.hh, stateC + l * H + P.u0, hNew, P.m)
+            cellLSTM(P.pre, hh, stateC + l * H + P.u0, hNew, P.m)
         case .gru:
-            cellGRU(P.pre, P.hh, P.layers[l].hiddenBias, hOld + P.u0, hNew, P.m)
+            cellGRU(P.pre, hh, P.layers[l].hiddenBias, hOld + P.u0, hNew, P.m)
         }
     }
 }

@@ -95,10 +95,15 @@ enum StepProduct {
 
     /// `C += A · R`: A (m × k, row stride lda), R packed by `pack(k:n:…)`, C (m × n, row stride ldc).
     /// Tail columns are summed in a 16-wide scratch on the stack and then added to C.
+    ///
+    /// `reversed` takes the panels from the last to the first (the time loops do on every other
+    /// step): a step then starts on the panels the step before ended on, which are still in the
+    /// core's L2 when R is somewhat larger than it (lstm large's 4 MB W_hh, or a core's 2 MB half
+    /// of it). Each column's sums are the same either way; only the order of the calls changes.
     /// - Complexity: 2·m·n·k FLOPs.
     @inline(__always)
     static func accumulate(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, panels: UnsafePointer<Float>,
-                           c: UnsafeMutablePointer<Float>, ldc: Int) {
+                           c: UnsafeMutablePointer<Float>, ldc: Int, reversed: Bool = false) {
         guard m > 0, k > 0 else { return }
         let kb = depth(k: k), t = tailColumns(n: n, k: k), body = n - t
         /// Rows [i, i + rows) of C's columns [j₀, j₀ + w) += A · the panel (row stride `width`).
@@ -111,8 +116,8 @@ enum StepProduct {
                 p += d
             }
         }
-        var j0 = 0
-        while j0 < body {
+        /// Panel j₀ (columns [j₀, j₀ + w)) for every row block.
+        func panel(_ j0: Int) {
             let w = min(panelWidth, body - j0), panel = panels + j0 * k
             var i = 0
             while i < m {
@@ -120,22 +125,33 @@ enum StepProduct {
                 blocks(i, rows, panel, width: w, c + i * ldc + j0, ldc: ldc)
                 i += rows
             }
-            j0 += w
         }
-        guard t > 0 else { return }
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: rowBlock * 16) { scratch in
-            let s = scratch.baseAddress!
-            var i = 0
-            while i < m {
-                let rows = min(rowBlock, m - i)
-                s.initialize(repeating: 0, count: rows * 16)
-                blocks(i, rows, panels + body * k, width: 16, s, ldc: 16)
-                for r in 0..<rows {
-                    let cr = c + (i + r) * ldc + body, sr = s + r * 16
-                    for j in 0..<t { cr[j] += sr[j] }
+        /// The tail panel (t > 0), summed in a 16-wide scratch and added to C's last t columns.
+        func tail() {
+            guard t > 0 else { return }
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: rowBlock * 16) { scratch in
+                let s = scratch.baseAddress!
+                var i = 0
+                while i < m {
+                    let rows = min(rowBlock, m - i)
+                    s.initialize(repeating: 0, count: rows * 16)
+                    blocks(i, rows, panels + body * k, width: 16, s, ldc: 16)
+                    for r in 0..<rows {
+                        let cr = c + (i + r) * ldc + body, sr = s + r * 16
+                        for j in 0..<t { cr[j] += sr[j] }
+                    }
+                    i += rows
                 }
-                i += rows
             }
+        }
+        if reversed {
+            tail()
+            var j0 = body > 0 ? (body - 1) / panelWidth * panelWidth : -1
+            while j0 >= 0 { panel(j0); j0 -= panelWidth }
+        } else {
+            var j0 = 0
+            while j0 < body { panel(j0); j0 += panelWidth }
+            tail()
         }
     }
 }

@@ -54,15 +54,45 @@ struct SingleStreamStepperTests {
         }
     }
 
+    /// Every other step reads the weights in reverse order (matrices and row blocks); a step's
+    /// numbers do not depend on which order it got. Two steppers one step apart in that alternation
+    /// take the same tokens from the same states: the same bits, step after step. Hidden 400 puts
+    /// 800, 600 or 200 rows (lstm, gru, rnn) of 400 columns in a part's matrices, in blocks of
+    /// 320 rows: three, two or one.
+    @Test(arguments: CellKind.allCases, [false, true])
+    func reversedStepsGiveTheSameBits(cell: CellKind, table: Bool) {
+        let shape = NetworkShape(cell: cell, vocabulary: 11, embedding: 6, hidden: 400, layers: 2)
+        let lay = ParameterLayout(shape)
+        var rng = Xoshiro256(seed: 5)
+        let params = FloatBuffer(lay.count)
+        params.copy(from: lay.initialParameters(using: &rng))
+        let weights = StepWeights(shape: shape, parameters: params.pointer, table: table)
+        let a = SingleStreamStepper(shape: shape, parameters: params.pointer, weights: weights, parallel: false)
+        let b = SingleStreamStepper(shape: shape, parameters: params.pointer, weights: weights, parallel: false)
+        let n = shape.layers * shape.hidden, V = shape.vocabulary
+        let aH = FloatBuffer(n), aC = FloatBuffer(n), bH = FloatBuffer(n), bC = FloatBuffer(n), aL = FloatBuffer(V), bL = FloatBuffer(V)
+        b.step(token: 0, stateH: bH.pointer, stateC: bC.pointer)   // b is now one step ahead in the alternation
+        bH.zero(); bC.zero()
+        for _ in 0..<6 {
+            let t = rng.nextInt(below: V)
+            a.step(token: t, stateH: aH.pointer, stateC: aC.pointer, logits: aL.pointer)
+            b.step(token: t, stateH: bH.pointer, stateC: bC.pointer, logits: bL.pointer)
+            #expect(aH.array == bH.array && aC.array == bC.array && aL.array == bL.array)
+        }
+        #expect(aH.array.contains { $0 != 0 })
+    }
+
     /// `matrixVector` in both of its OpenBLAS forms (sgemv, and sgemm on the TN small-matrix
     /// kernel) against the Double loop: row counts around the kernels' widths, k below and above
     /// the kernel's minimum of 32, a padded row stride, beta 0 and 1, alpha ≠ 1, and one matrix
-    /// above the kernel's bound (1100 × 1000 > 100³), which goes in two row blocks. Each |term|
-    /// ≤ 0.25: 1e-5 for sums of ≤ 130 terms, 2e-4 for 1000 (float32 rounding grows like √k · ulp).
+    /// above the kernel's bound (1100 × 1000 > 100³), which goes in row blocks of 128 (as does
+    /// 1030 × 130, in 1008 + 22 rows). Each |term| ≤ 0.25: 1e-5 for sums of ≤ 130 terms, 2e-4 for
+    /// 1000 (float32 rounding grows like √k · ulp). The row blocks in reverse order give the same bits.
     @Test(arguments: [false, true])
     func matrixVectorMatchesNaive(smallKernel: Bool) {
+        #expect(matrixVectorBlock(cols: 1000) == 128 && matrixVectorBlock(cols: 130) == 1008 && matrixVectorBlock(cols: 512) == 256)
         var rng = Xoshiro256(seed: 8)
-        for (rows, k) in [(1, 1), (3, 7), (4, 8), (5, 9), (9, 16), (11, 21), (6, 40), (70, 130), (1100, 1000)] {
+        for (rows, k) in [(1, 1), (3, 7), (4, 8), (5, 9), (9, 16), (11, 21), (6, 40), (70, 130), (1030, 130), (1100, 1000)] {
             let ld = k + 3
             let w = (0..<(rows * ld)).map { _ in Float(rng.nextUnitDouble() - 0.5) }
             let x = (0..<k).map { _ in Float(rng.nextUnitDouble() - 0.5) }
@@ -74,15 +104,20 @@ struct SingleStreamStepperTests {
                     for j in 0..<k { s += Double(w[r * ld + j]) * Double(x[j]) }
                     expected[r] = Double(beta) * expected[r] + Double(alpha) * s
                 }
-                var y = y0
+                var y = y0, yReversed = y0
                 w.withUnsafeBufferPointer { wp in
                     x.withUnsafeBufferPointer { xp in
                         y.withUnsafeMutableBufferPointer { yp in
                             matrixVector(wp.baseAddress!, rows: rows, cols: k, ld: ld, x: xp.baseAddress!, alpha: alpha, beta: beta,
                                          into: yp.baseAddress!, smallKernel: smallKernel)
                         }
+                        yReversed.withUnsafeMutableBufferPointer { yp in
+                            matrixVector(wp.baseAddress!, rows: rows, cols: k, ld: ld, x: xp.baseAddress!, alpha: alpha, beta: beta,
+                                         into: yp.baseAddress!, smallKernel: smallKernel, reversed: true)
+                        }
                     }
                 }
+                #expect(yReversed == y, "\(rows) × \(k), alpha \(alpha), beta \(beta): reversed")
                 #expect(y[rows] == y0[rows])   // the element after the last row is untouched
                 #expect(maxAbsDiff(y.map(Double.init), expected) < (k > 130 ? 2e-4 : 1e-5), "\(rows) × \(k), alpha \(alpha), beta \(beta)")
             }
