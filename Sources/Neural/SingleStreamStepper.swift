@@ -21,9 +21,9 @@ import Foundation
 ///   and the next step, if its state's h0 is bit for bit the one they were computed from, runs
 ///   layer 0's gate math on the calling core alone: one hand-over per token fewer;
 /// - every other step reads a part's matrices, and their row blocks, in the reverse order
-///   (`runHalf`): where a part's weights are larger than a core's L2 (lstm and gru 2 × 512), the
-///   step starts on what the last one read last, still in L2, instead of what it read first,
-///   long evicted.
+///   (`runHalf`), and on one core the two parts too: where the weights a core reads are larger
+///   than its L2 (lstm and gru 2 × 512 on two cores; from 2 × 256 on one), the step starts on what
+///   the last one read last, still in L2, instead of what it read first, long evicted.
 ///
 /// The new hidden states go to `next` while the other core may still read the old ones; `state`
 /// receives them at the end of the step.
@@ -136,7 +136,14 @@ final class SingleStreamStepper: PairedHalves {
         reversed.toggle()
         for l in first..<L {
             current = (l, token, out != nil && l == L - 1, reversed)
-            PairedWorker.shared.run(parallel: parallel, self)
+            if parallel {
+                PairedWorker.shared.run(parallel: true, self)
+            } else {
+                // One core runs both parts: in reverse order too, so that it ends a step and
+                // starts the next on the same part's weights.
+                runHalf(reversed ? 1 : 0)
+                runHalf(reversed ? 0 : 1)
+            }
         }
         if looksAhead {
             h0Ahead.pointer.update(from: next.pointer, count: H)
