@@ -12,15 +12,21 @@ import AllocationCounter
 /// below what a wrong index or gate gives (~1e-2).
 @Suite("Batch-1 step vs workspace")
 struct SingleStreamStepperTests {
+    /// A 2-layer model (V 11, E 6) with PyTorch's initialisation from `rng`, and its step weights.
+    static func model(cell: CellKind, hidden: Int, table: Bool,
+                      using rng: inout Xoshiro256) -> (NetworkShape, FloatBuffer, StepWeights) {
+        let shape = NetworkShape(cell: cell, vocabulary: 11, embedding: 6, hidden: hidden, layers: 2)
+        let lay = ParameterLayout(shape)
+        let params = FloatBuffer(lay.count)
+        params.copy(from: lay.initialParameters(using: &rng))
+        return (shape, params, StepWeights(shape: shape, parameters: params.pointer, table: table))
+    }
+
     /// Hidden 13: the two-core split is 8 + 5 units, so both the 8-lane loops and the scalar tails run.
     @Test(arguments: CellKind.allCases, [false, true])
     func matchesWorkspace(cell: CellKind, table: Bool) {
-        let shape = NetworkShape(cell: cell, vocabulary: 11, embedding: 6, hidden: 13, layers: 2)
-        let lay = ParameterLayout(shape)
         var rng = Xoshiro256(seed: 21)
-        let params = FloatBuffer(lay.count)
-        params.copy(from: lay.initialParameters(using: &rng))
-        let weights = StepWeights(shape: shape, parameters: params.pointer, table: table)
+        let (shape, params, weights) = Self.model(cell: cell, hidden: 13, table: table, using: &rng)
         #expect(weights.usesTable == table && weights.parts.map(\.units) == [0..<8, 8..<13])
         let ws = NetworkWorkspace(shape: shape, maxSteps: 1, batch: 1)
         let serial = SingleStreamStepper(shape: shape, parameters: params.pointer, weights: weights, parallel: false)
@@ -61,12 +67,8 @@ struct SingleStreamStepperTests {
     /// 320 rows: three, two or one.
     @Test(arguments: CellKind.allCases, [false, true])
     func reversedStepsGiveTheSameBits(cell: CellKind, table: Bool) {
-        let shape = NetworkShape(cell: cell, vocabulary: 11, embedding: 6, hidden: 400, layers: 2)
-        let lay = ParameterLayout(shape)
         var rng = Xoshiro256(seed: 5)
-        let params = FloatBuffer(lay.count)
-        params.copy(from: lay.initialParameters(using: &rng))
-        let weights = StepWeights(shape: shape, parameters: params.pointer, table: table)
+        let (shape, params, weights) = Self.model(cell: cell, hidden: 400, table: table, using: &rng)
         let a = SingleStreamStepper(shape: shape, parameters: params.pointer, weights: weights, parallel: false)
         let b = SingleStreamStepper(shape: shape, parameters: params.pointer, weights: weights, parallel: false)
         let n = shape.layers * shape.hidden, V = shape.vocabulary
