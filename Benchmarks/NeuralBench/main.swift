@@ -121,9 +121,10 @@ let layout = ParameterLayout(shape)
 let T = a.seq, B = a.batch, N = T * B
 var initRNG = Xoshiro256.derived(seed: a.seed, label: "neural.init")
 let params = layout.initialParameters(using: &initRNG)
-let p = UnsafeMutablePointer<Float>.allocate(capacity: params.count)
-p.initialize(from: params, count: params.count)
-let g = UnsafeMutablePointer<Float>.allocate(capacity: params.count)
+// As `seqbench train` holds them (`RecurrentTrainer`): FloatBuffers, on 64-byte boundaries.
+let paramBuffer = FloatBuffer(params.count), gradBuffer = FloatBuffer(params.count)
+paramBuffer.copy(from: params)
+let p = paramBuffer.pointer, g = gradBuffer.pointer
 let ws = NetworkWorkspace(shape: shape, maxSteps: T, batch: B)
 let opt = Optimizer(kind: .adam, count: layout.count)
 let validator = a.noEval ? nil : try Validator(shape: shape, valid: valid, characters: valid.count, batch: B, seqLen: T)

@@ -113,6 +113,17 @@ struct StepProductTests {
         #expect(StepProduct.packedCount(k: k, n: n) == k * (n0 + (tail > 0 ? 16 : 0)))
     }
 
+    /// The buffers that OpenBLAS's small kernels read in place start on a cache line, so that no
+    /// 64-byte load straddles two (`FloatBuffer.alignment`): sizes that malloc serves from its heap
+    /// and from mmap, where it starts 16 bytes in.
+    @Test func buffersStartOnCacheLines() {
+        for n in [0, 1, 5, 384, 32_768, 1 << 20, 3 * 128 * 256] {
+            let b = FloatBuffer(n)
+            #expect(UInt(bitPattern: b.pointer) % 64 == 0, "\(n) floats at \(b.pointer)")
+            #expect(b.array.allSatisfy { $0 == 0 })
+        }
+    }
+
     /// A k-block's depth depends on k alone and keeps every call inside OpenBLAS's permit
     /// (panel width · row block · depth ≤ 100³) with as few blocks as that allows.
     @Test(arguments: [1, 31, 256, 976, 977, 2048, 2100])
