@@ -16,7 +16,8 @@ import CBLAS
 /// So seqbench packs R itself, once per pass and layer (`pack`): panels of `panelWidth` columns,
 /// each a contiguous (k × width) block. A call multiplies at most `rowBlock` rows by one panel's
 /// rows [p, p + depth) (at most 64 × 16 × 976, inside the permit): the NN kernel's 64 × 4 tile
-/// walks the panel in order, from L2, with no buffer and no lock, single-threaded, so callers may
+/// walks the panel in order, from L2 (each panel row on whole cache lines: `FloatBuffer` starts on
+/// one), with no buffer and no lock, single-threaded, so callers may
 /// run blocks on two threads at once. In a C loop over lstm large's calls on this kind of machine
 /// (Xeon model 207, SkylakeX kernels, two threads with 16 rows each) the backward product ran at
 /// 125–210 GFLOP/s against 95–150 for the column-major TN blocks over the unpacked matrix that
