@@ -44,13 +44,7 @@ func matrixVector(_ w: UnsafePointer<Float>, rows: Int, cols: Int, ld: Int, x: U
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, 1, blasint(n), blasint(cols),
                     alpha, x, blasint(cols), w + r * ld, blasint(ld), beta, y + r, blasint(n))
     }
-    if reversed {
-        var r = (rows - 1) / block * block
-        while r >= 0 { rowBlock(r); r -= block }
-    } else {
-        var r = 0
-        while r < rows { rowBlock(r); r += block }
-    }
+    forEach(in: 0..<rows, by: block, reversed: reversed, rowBlock)
 }
 
 /// The rows per call of `matrixVector`'s small-kernel form: within the kernel's permit, and about

@@ -312,12 +312,11 @@ public final class NetworkWorkspace {
                           beta: 1, c: cRows, ldc: GH)
                     return
                 }
-                let reversed = t & 1 == 1, parts = partsCovered(by: part)
-                for i in parts.indices {
-                    let q = reversed ? parts.upperBound - 1 - i + parts.lowerBound : i, units = unitParts[q]
-                    if units.isEmpty { continue }
-                    for gi in 0..<G {
-                        let g = reversed ? G - 1 - gi : gi
+                let reversed = t & 1 == 1
+                forEach(in: partsCovered(by: part), reversed: reversed) { q in
+                    let units = unitParts[q]
+                    if units.isEmpty { return }
+                    forEach(in: 0..<G, reversed: reversed) { g in
                         StepProduct.accumulate(m: rows.count, n: units.count, k: H, a: hRows, lda: H,
                                                panels: panels.pointer + forwardPanels[q][g], c: cRows + g * H + units.lowerBound, ldc: GH,
                                                reversed: reversed)
@@ -605,10 +604,10 @@ public final class NetworkWorkspace {
                           beta: gru ? 1 : 0, c: hRows, ldc: H)
                     return
                 }
-                let reversed = t & 1 == 1, parts = partsCovered(by: part)
-                for i in parts.indices {
-                    let q = reversed ? parts.upperBound - 1 - i + parts.lowerBound : i, units = unitParts[q]
-                    if units.isEmpty { continue }
+                let reversed = t & 1 == 1
+                forEach(in: partsCovered(by: part), reversed: reversed) { q in
+                    let units = unitParts[q]
+                    if units.isEmpty { return }
                     if !gru { for b in 0..<rows.count { (hRows + b * H + units.lowerBound).update(repeating: 0, count: units.count) } }
                     StepProduct.accumulate(m: rows.count, n: units.count, k: GH, a: dRows, lda: GH,
                                            panels: panels.pointer + backwardPanels[q], c: hRows + units.lowerBound, ldc: H,

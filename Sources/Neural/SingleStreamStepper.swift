@@ -54,8 +54,9 @@ final class SingleStreamStepper: PairedHalves {
     private let part: UnsafeMutablePointer<PartPointers>   // 2 entries
     /// What `runHalf` works on: set by `step` before each hand-over (the hand-over publishes it to
     /// the worker), so that the hand-over needs no closure.
-    private var current = (layer: 0, token: 0, logits: false, reversed: false)
-    /// Whether this step reads the weights in the reverse order of the last one (every other step).
+    private var current = (layer: 0, token: 0, logits: false)
+    /// Whether this step reads the weights in the reverse order of the last one (every other step;
+    /// set before the hand-overs, like `current`).
     private var reversed = false
     /// Whether the top layer's hand-over computes layer 0's next recurrent products (a table and
     /// two or more layers: see the type's documentation).
@@ -126,6 +127,7 @@ final class SingleStreamStepper: PairedHalves {
         let H = shape.hidden, L = shape.layers, V = shape.vocabulary
         currentH = stateH
         currentC = stateC
+        reversed.toggle()
         var first = 0
         if aheadReady && memcmp(stateH, h0Ahead.pointer, H * MemoryLayout<Float>.stride) == 0 {
             // Layer 0's products are done: its gate math here, for both parts.
@@ -133,9 +135,8 @@ final class SingleStreamStepper: PairedHalves {
             first = 1
         }
         aheadReady = false
-        reversed.toggle()
         for l in first..<L {
-            current = (l, token, out != nil && l == L - 1, reversed)
+            current = (l, token, out != nil && l == L - 1)
             if parallel {
                 PairedWorker.shared.run(parallel: true, self)
             } else {
@@ -167,12 +168,12 @@ final class SingleStreamStepper: PairedHalves {
     func runHalf(_ p: Int) {
         let P = part[p]
         if P.m == 0 { return }
-        let (l, reversed) = (current.layer, current.reversed)
+        let l = current.layer
         // The new h0 is complete (layer 0 ran in an earlier hand-over or on the caller), so the
         // next step's layer-0 products can come first or last.
         let ahead = looksAhead && l == shape.layers - 1
         if ahead && reversed { lookAhead(P) }
-        layer(l, token: current.token, P, stateH: currentH!, stateC: currentC!, reversed: reversed)
+        layer(l, token: current.token, P, stateH: currentH!, stateC: currentC!)
         if current.logits {
             matrixVector(P.output, rows: shape.vocabulary, cols: P.m, ld: P.m, x: next.pointer + l * shape.hidden + P.u0,
                          beta: 0, into: partial.pointer + p * shape.vocabulary)
@@ -184,7 +185,7 @@ final class SingleStreamStepper: PairedHalves {
     private func lookAhead(_ P: PartPointers) {
         let H = shape.hidden
         matrixVector(P.layers[0].recurrent, rows: shape.cell.gates * P.m, cols: H, ld: H, x: next.pointer, beta: 0, into: P.ahead,
-                     reversed: current.reversed)
+                     reversed: reversed)
     }
 
     /// `logits (V) = W_out h_top + b_out` (the `sgemm` wrapper splits it over the cores when it is
@@ -200,7 +201,7 @@ final class SingleStreamStepper: PairedHalves {
     /// `recurrentDone`, layer 0's products come from the last step's look-ahead, `ahead`), then
     /// the cell. `reversed`: W_hh first, and each matrix's row blocks from the last.
     private func layer(_ l: Int, token: Int, _ P: PartPointers, stateH: UnsafeMutablePointer<Float>, stateC: UnsafeMutablePointer<Float>,
-                       recurrentDone: Bool = false, reversed: Bool = false) {
+                       recurrentDone: Bool = false) {
         let H = shape.hidden, Gm = shape.cell.gates * P.m
         let hOld = stateH + l * H
         func recurrent() {

@@ -145,14 +145,8 @@ enum StepProduct {
                 }
             }
         }
-        if reversed {
-            tail()
-            var j0 = body > 0 ? (body - 1) / panelWidth * panelWidth : -1
-            while j0 >= 0 { panel(j0); j0 -= panelWidth }
-        } else {
-            var j0 = 0
-            while j0 < body { panel(j0); j0 += panelWidth }
-            tail()
-        }
+        if reversed { tail() }
+        forEach(in: 0..<body, by: panelWidth, reversed: reversed, panel)
+        if !reversed { tail() }
     }
 }
